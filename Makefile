@@ -1,0 +1,102 @@
+# The handbook's commands. The two a newcomer needs: `make serve` and `make test`.
+# Layout follows pelican-quickstart; a virtualenv in .venv is made on first use.
+
+PY ?= python3
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelicanconf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+# A build goes here first and replaces output/ only when it succeeds.
+BUILDDIR = $(BASEDIR)/.build-output
+OLDDIR = $(BASEDIR)/.old-output
+BIND ?= 127.0.0.1
+PORT ?= 8000
+
+VENV = $(BASEDIR)/.venv
+PELICAN = $(VENV)/bin/pelican
+SITE_READY = $(VENV)/.site-requirements
+DEV_READY = $(VENV)/.dev-requirements
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+
+PELICANOPTS ?=
+
+# Install Debian packages when this machine lets us (root, or sudo without a
+# password); elsewhere say what is missing and stop.
+define apt_install
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	else \
+		echo "Missing system packages: $(1). Install them with your package manager$(2)."; exit 1; \
+	fi
+endef
+
+# Build into $(BUILDDIR) with settings $(1), then swap it in for output/.
+define build_and_swap
+	rm -rf "$(BUILDDIR)"
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(BUILDDIR)" -s "$(1)" $(PELICANOPTS)
+	rm -rf "$(OLDDIR)"
+	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OLDDIR)"; fi
+	mv "$(BUILDDIR)" "$(OUTPUTDIR)"
+	rm -rf "$(OLDDIR)"
+endef
+
+.PHONY: help html serve devserver publish clean test lint format bench audit system-deps browser-deps
+
+help:
+	@echo 'make serve      build the site and serve it on http://$(BIND):$(PORT)'
+	@echo 'make test       run the whole test suite (installs what it needs)'
+	@echo 'make html       build the site into output/ (kept as it was if the build fails)'
+	@echo 'make devserver  rebuild on every change and serve; problems are reported, not fatal'
+	@echo 'make publish    build with publishconf.py into output/'
+	@echo 'make bench      build-cost benchmark against stock Pelican'
+	@echo 'make audit      Lighthouse scores of the staff page'
+	@echo 'make lint       ruff check and format check'
+	@echo 'make clean      remove output/ and build leftovers'
+
+$(SITE_READY): requirements.txt
+	test -x "$(VENV)/bin/python" || $(PY) -m venv "$(VENV)"
+	"$(VENV)/bin/pip" install -q -r requirements.txt
+	touch "$@"
+
+$(DEV_READY): $(SITE_READY) requirements-dev.txt
+	"$(VENV)/bin/pip" install -q -r requirements-dev.txt
+	touch "$@"
+
+# WeasyPrint (the pocket-card PDF) needs Pango.
+system-deps:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { $(call apt_install,libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core, (WeasyPrint needs Pango)); }
+
+# Chromium for the browser tests, Java for the Nu HTML Checker.
+browser-deps: system-deps
+	@test -x "$(CHROMIUM_PATH)" || { $(call apt_install,chromium fonts-dejavu-core fonts-liberation, or set CHROMIUM_PATH to a Chromium or Chrome binary); }
+	@command -v java >/dev/null 2>&1 || { $(call apt_install,default-jre-headless, (the Nu HTML Checker needs Java)); }
+
+html: $(SITE_READY) system-deps
+	$(call build_and_swap,$(CONFFILE))
+
+serve: html
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT)
+
+devserver: $(SITE_READY) system-deps
+	"$(PELICAN)" -r -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) -e HANDBOOK_FAIL_ON_PROBLEMS=false $(PELICANOPTS)
+
+publish: $(SITE_READY) system-deps
+	$(call build_and_swap,$(PUBLISHCONF))
+
+clean:
+	rm -rf "$(OUTPUTDIR)" "$(BUILDDIR)" "$(OLDDIR)"
+
+test: $(DEV_READY) browser-deps
+	"$(VENV)/bin/python" -m pytest -q $(PYTESTOPTS)
+
+lint: $(DEV_READY)
+	"$(VENV)/bin/ruff" check .
+	"$(VENV)/bin/ruff" format --check .
+
+format: $(DEV_READY)
+	"$(VENV)/bin/ruff" check --fix .
+	"$(VENV)/bin/ruff" format .

@@ -1,0 +1,97 @@
+"""Settings for building the handbook locally (make html, make serve).
+
+An organization that forks the handbook changes the settings in the first
+block; everything below it is how the site is put together.
+"""
+
+# --- Settings an organization changes -------------------------------------
+
+ORGANIZATION = "Boston Python"
+SITENAME = "Boston Python Code of Conduct"
+# Reaches the lead incident responders.
+CONDUCT_EMAIL = "conduct@bostonpython.com"
+# Reaches the group's leaders: appeals, and conflicts of interest.
+LEADERS_EMAIL = "leaders@bostonpython.com"
+
+# Shown first on the staff page and on the contacts card. `tel` is what the
+# phone dials; `phone` is how the number is written for people.
+EMERGENCY_CONTACTS = [
+    {"label": "Police, fire, ambulance", "phone": "911", "tel": "911"},
+    {"label": "Suicide and crisis lifeline", "phone": "988", "tel": "988"},
+]
+
+# Who staff call or write during an event. Add a `phone` to any entry (an
+# event's on-call organizer, say) and it becomes a tap-to-call link.
+ORGANIZER_CONTACTS = [
+    {"role": "Lead incident responders", "email": CONDUCT_EMAIL},
+    {"role": "Boston Python leaders", "email": LEADERS_EMAIL},
+]
+
+# Options of the handbook plugin; plugins/handbook/README.md lists each key.
+HANDBOOK = {
+    # Pocket card face, as CSS lengths (fits a shirt pocket or badge holder).
+    "card_width": "4in",
+    "card_height": "6in",
+    # A checklist longer than this is split across cards (Boorman: 5 to 9
+    # items per pause point).
+    "card_max_items": 9,
+    # Paths served by something other than this site: never reported as broken.
+    "link_ignore": [],
+}
+
+# --- How the site is put together -----------------------------------------
+
+AUTHOR = ORGANIZATION
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+SITEURL = ""
+# Every link is relative, so the site works from any folder or sub-path.
+RELATIVE_URLS = True
+
+PLUGIN_PATHS = ["plugins"]
+# jinja2content renders each Markdown file as a Jinja template (settings reach
+# the text); handbook adds checklists, link checks, cards and offline use.
+PLUGINS = ["jinja2content", "handbook"]
+
+# A build that finds a problem (broken link, template error, page without a
+# title) exits non-zero. `make devserver` turns this off to keep serving.
+HANDBOOK_FAIL_ON_PROBLEMS = True
+
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["articles"]
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+STATIC_PATHS = []
+
+# The handbook is pages only: no blog machinery.
+DIRECT_TEMPLATES = ["index"]
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# The documents in the navigation, in this order (page slugs).
+MENU_PAGES = ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"]
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        # Heading ids are link targets: #when-taking-an-incident-report.
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+DELETE_OUTPUT_DIRECTORY = False

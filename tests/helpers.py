@@ -1,0 +1,53 @@
+"""Build the site the way `make html` does, for tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_pelican(
+    output: Path,
+    content: Path | None = None,
+    settings: dict | None = None,
+    conf: str = "pelicanconf.py",
+) -> subprocess.CompletedProcess:
+    """Build `content` (default: the real content) into `output`; never raises.
+
+    `settings` override pelicanconf values through `pelican -e`, so a test
+    can change an address and see the page change.
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content or ROOT / "content"),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / conf),
+    ]
+    if settings:
+        # One -e with every pair: a second -e would replace the first.
+        command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def build(output: Path, **kwargs) -> Path:
+    """Build the site into `output` and fail the test with Pelican's output if it fails."""
+    result = run_pelican(output, **kwargs)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return output
+
+
+def copy_content(destination: Path) -> Path:
+    """Copy the real content to `destination`, for tests that change it."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination

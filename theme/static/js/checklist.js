@@ -1,0 +1,1 @@
+// Checklists: ticks saved per page, progress, reset. (Being written.)
