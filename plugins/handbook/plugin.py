@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from . import problems
+from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
 from .reader import add_reader
 
@@ -15,6 +16,14 @@ def start_build(pelican) -> None:
     settings = pelican.settings
     handbook_options(settings)
     share_with_content(settings)
+    add_markdown_extension(settings)
+
+
+def add_markdown_extension(settings: dict) -> None:
+    """Add the checklist extension to Pelican's Markdown, once per settings object."""
+    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(ext, ChecklistExtension) for ext in extensions):
+        extensions.append(ChecklistExtension())
 
 
 def check_content(generators) -> None:

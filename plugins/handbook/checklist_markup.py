@@ -1,0 +1,133 @@
+"""Read checklist marks and build the checklist HTML the theme and script rely on."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions.attr_list import get_attrs_and_remainder
+
+from .slugs import plain_text
+
+KINDS = ("steps", "cautions", "options")
+# Only steps are tasks; cautions are rules to keep and options a menu.
+TICKABLE = frozenset({"steps"})
+NOT_A_CHECKLIST = "none"
+
+_MARK_CLASS = re.compile(r"checklist-(steps|cautions|options|none)")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^\n]*?)[ ]*\}")
+# Anything else in an item is phrasing content and may sit inside a <label>.
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "details", "dialog", "div", "dl"}
+    | {"fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul"}
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a `{: .checklist-KIND title="..." }` paragraph asks for."""
+
+    kind: str
+    title: str | None = None
+
+
+def _mark_from_attrs(attrs: list[tuple[str, str]]) -> Mark | None:
+    """Return the mark an attribute list makes, or None when it names no kind."""
+    classes = [value for key, value in attrs if key in (".", "class")]
+    kinds = [m.group(1) for c in " ".join(classes).split() if (m := _MARK_CLASS.fullmatch(c))]
+    if not kinds:
+        return None
+    title = next((value for key, value in attrs if key == "title"), None)
+    return Mark(kinds[0], title.strip() if title else None)
+
+
+def read_mark(element: etree.Element, md: Markdown) -> Mark | None:
+    """Return the mark `element` is, or None when it is ordinary content."""
+    if element.tag != "p":
+        return None
+    if element.get("class") and not (element.text or "").strip() and not len(element):
+        # attr_list may already have moved the attributes onto the paragraph.
+        return _mark_from_attrs(list(element.items()))
+    if not (element.text or "").lstrip().startswith("{"):
+        return None
+    match = _ATTR_LIST.fullmatch(plain_text(element, md).strip())
+    if not match:
+        return None
+    attrs, remainder = get_attrs_and_remainder(match.group(1))
+    return None if remainder else _mark_from_attrs(attrs)
+
+
+def _is_block(element: etree.Element) -> bool:
+    return not isinstance(element.tag, str) or element.tag in _BLOCK_TAGS
+
+
+def _own_text(item: etree.Element) -> tuple[etree.Element | None, str | None, list]:
+    """Return the item's first paragraph (if loose), its text and its phrasing children."""
+    first = item[0] if len(item) else None
+    if not (item.text or "").strip() and first is not None and first.tag == "p":
+        return first, first.text, list(first)
+    children = []
+    for child in item:
+        if _is_block(child):
+            break
+        children.append(child)
+    return None, item.text, children
+
+
+def take_item_text(item: etree.Element) -> etree.Element | None:
+    """Move the item's own phrasing content into a new text span; None if it has none."""
+    paragraph, text, children = _own_text(item)
+    if not (text or "").strip() and not children:
+        return None
+    span = etree.Element("span", {"class": "checklist__text"})
+    span.text = text
+    span.extend(children)
+    # A loose item's first paragraph becomes the label: a label holds no blocks.
+    for moved in [paragraph] if paragraph is not None else children:
+        item.remove(moved)
+    span.tail = paragraph.tail if paragraph is not None else None
+    item.text = None
+    return span
+
+
+def add_class(element: etree.Element, name: str) -> None:
+    """Add a class to `element`, keeping any it has."""
+    classes = element.get("class", "").split()
+    element.set("class", " ".join([name, *[c for c in classes if c != name]]))
+
+
+def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str) -> None:
+    """Give `item` its id and put its text first: in a label with a checkbox if tickable."""
+    add_class(item, "checklist__item")
+    item.set("id", item_id)
+    lead = text
+    if kind in TICKABLE:
+        lead = etree.Element("label", {"class": "checklist__label"})
+        box = {"class": "checklist__box", "type": "checkbox", "name": item_id}
+        etree.SubElement(lead, "input", box)
+        lead.append(text)
+        lead.tail, text.tail = text.tail, None
+    item.insert(0, lead)
+
+
+def wrap_list(
+    items: etree.Element, kind: str, checklist_id: str, title: str, own_id: bool
+) -> etree.Element:
+    """Return the checklist wrapper holding `items`; the caller puts it in place."""
+    wrapper = etree.Element("div", {"class": f"checklist checklist--{kind}"})
+    if own_id:
+        wrapper.set("id", checklist_id)
+    if kind in TICKABLE:
+        wrapper.set("data-module", "checklist")
+    wrapper.set("data-checklist", checklist_id)
+    wrapper.set("data-kind", kind)
+    wrapper.set("role", "group")
+    wrapper.set("aria-label", title)
+    add_class(items, "checklist__items")
+    # Keep the newlines Python-Markdown's prettify step put around blocks.
+    wrapper.text, wrapper.tail, items.tail = "\n", items.tail, "\n"
+    wrapper.append(items)
+    return wrapper

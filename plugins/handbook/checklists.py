@@ -1,0 +1,194 @@
+"""Python-Markdown extension: marked lists become checklists with stable ids.
+
+A page with `Checklists: steps` metadata makes each top-level list a checklist;
+a paragraph `{: .checklist-KIND }` after any list marks that list (KIND is steps,
+cautions, options or none). The element before the list, a heading or a
+sentence ending in ":", gives the title. Results per page are in
+`md.checklists`, in document order.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .checklist_markup import (
+    KINDS,
+    NOT_A_CHECKLIST,
+    Mark,
+    add_class,
+    mark_item,
+    read_mark,
+    take_item_text,
+    wrap_list,
+)
+from .slugs import cut_at_hyphen, ids_in, plain_text, slug, unique_id
+
+_LISTS = ("ul", "ol")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The last sentence of a lead-in paragraph is the title: "... needs. You can:".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _heading_names(tokens: list[dict]) -> dict[str, str]:
+    """Return toc's plain name of each heading by id (it leaves out permalinks)."""
+    names = {}
+    for token in tokens:
+        names[token["id"]] = html.unescape(token["name"])
+        names.update(_heading_names(token.get("children", [])))
+    return names
+
+
+class ChecklistTreeprocessor(Treeprocessor):
+    """Turn marked lists into checklists, after toc has given headings their ids."""
+
+    def __init__(self, md: Markdown, config: dict[str, Any]):
+        super().__init__(md)
+        self.metadata_key: str = config["metadata_key"].lower()
+        self.item_id_length = int(config["item_id_length"])
+        self.default_title: str = config["default_title"]
+
+    def run(self, root: etree.Element) -> None:
+        self.root = root
+        self.used_ids = ids_in(root)
+        self.page_kind = self._page_kind()
+        self.heading_names = _heading_names(getattr(self.md, "toc_tokens", []))
+        self.md.checklists = []
+        self._walk(root)
+
+    def _page_kind(self) -> str | None:
+        """Return the kind page metadata gives top-level lists, if any."""
+        values = getattr(self.md, "Meta", {}).get(self.metadata_key, [])
+        kind = " ".join(values).strip().lower()
+        return kind if kind in KINDS else None
+
+    def _walk(self, parent: etree.Element) -> None:
+        """Find lists under `parent`, in document order, and make checklists of them."""
+        index = 0
+        while index < len(parent):
+            child = parent[index]
+            if child.tag in _LISTS:
+                self._consider(parent, index)
+            elif isinstance(child.tag, str):
+                self._walk(child)
+            index += 1
+
+    def _consider(self, parent: etree.Element, index: int) -> None:
+        """Make the list at `parent[index]` a checklist if marked; else look inside it."""
+        items = parent[index]
+        mark = None
+        if index + 1 < len(parent):
+            mark = read_mark(parent[index + 1], self.md)
+            if mark:
+                parent.remove(parent[index + 1])
+        kind = mark.kind if mark else self.page_kind if parent is self.root else None
+        if kind in (None, NOT_A_CHECKLIST) or not self._has_text(items):
+            self._walk(items)
+            return
+        lead_in = parent[index - 1] if index else None
+        checklist_id, title, own_id = self._name(lead_in, mark)
+        parent[index] = wrap_list(items, kind, checklist_id, title, own_id)
+        found = {"id": checklist_id, "title": title, "kind": kind, "items": []}
+        self.md.checklists.append(found)
+        self._mark_items(items, kind, 0, found["items"])
+
+    @staticmethod
+    def _has_text(items: etree.Element) -> bool:
+        """Return whether any item says something (an empty list is left alone)."""
+        return any((el.text or "").strip() or len(el) for el in items if el.tag == "li")
+
+    def _name(self, lead_in: etree.Element | None, mark: Mark | None) -> tuple[str, str, bool]:
+        """Return the checklist's id, its title, and whether the wrapper carries the id."""
+        title = self._lead_in_title(lead_in)
+        if mark and mark.title:
+            title = mark.title
+        title = title or self.default_title
+        if lead_in is not None and lead_in.tag in _HEADINGS and lead_in.get("id"):
+            # The heading already is the link target; the wrapper refers to it.
+            return lead_in.get("id"), title, False
+        base = slug(title, self.md) or slug(self.default_title, self.md) or "checklist"
+        return unique_id(base, self.used_ids), title, True
+
+    def _lead_in_title(self, lead_in: etree.Element | None) -> str | None:
+        """Return the title a heading or a paragraph ending in ":" gives, or None."""
+        if lead_in is None or lead_in.tag not in (*_HEADINGS, "p"):
+            return None
+        text = self.heading_names.get(lead_in.get("id")) or plain_text(lead_in, self.md)
+        text = text.strip()
+        if lead_in.tag == "p":
+            if not text.endswith(":"):
+                return None
+            text = _SENTENCE_END.split(text)[-1]
+        return text.removesuffix(":").strip()
+
+    def _mark_items(self, items: etree.Element, kind: str, depth: int, found: list) -> None:
+        """Mark each item of `items` and of the lists nested in them."""
+        for item in [el for el in items if el.tag == "li"]:
+            text = take_item_text(item)
+            if text is not None:
+                words = plain_text(text, self.md).strip()
+                item_id = item.get("id") or self._item_id(words)
+                mark_item(item, text, item_id, kind)
+                found.append({"id": item_id, "text": words, "depth": depth})
+            self._mark_nested(item, kind, depth + 1, found)
+
+    def _mark_nested(self, item: etree.Element, kind: str, depth: int, found: list) -> None:
+        """Mark the lists directly inside `item` as part of the same checklist."""
+        index = 0
+        while index < len(item):
+            child = item[index]
+            if child.tag in _LISTS:
+                # A checklist holds no other checklist; a mark here has nothing to add.
+                if index + 1 < len(item) and read_mark(item[index + 1], self.md):
+                    item.remove(item[index + 1])
+                add_class(child, "checklist__items")
+                self._mark_items(child, kind, depth, found)
+            index += 1
+
+    def _item_id(self, words: str) -> str:
+        """Return a new unique id made from an item's words."""
+        base = cut_at_hyphen(slug(words, self.md), self.item_id_length).strip("-_")
+        return unique_id(base or "item", self.used_ids)
+
+
+class ChecklistExtension(Extension):
+    """Make marked Markdown lists into checklists with titles and stable ids."""
+
+    def __init__(self, **kwargs: Any):
+        self.config = {
+            "metadata_key": [
+                "checklists",
+                "Page metadata key whose kind applies to top-level lists. Default: 'checklists'",
+            ],
+            "item_id_length": [
+                60,
+                "Longest item id, cut at a hyphen, before deduplication. Default: 60",
+            ],
+            "default_title": [
+                "Checklist",
+                "Title of a checklist with no heading or lead-in. Default: 'Checklist'",
+            ],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.md = md
+        self.reset()
+        # After toc (5) and attr_list (8): headings already carry their ids.
+        processor = ChecklistTreeprocessor(md, self.getConfigs())
+        md.treeprocessors.register(processor, "checklists", 4)
+
+    def reset(self) -> None:
+        self.md.checklists = []
+
+
+def makeExtension(**kwargs: Any) -> ChecklistExtension:
+    """Return the extension, so Markdown can load it by module name."""
+    return ChecklistExtension(**kwargs)

@@ -1,0 +1,57 @@
+"""Turn rendered Markdown into plain text and stable, unique ids.
+
+Ids follow Python-Markdown's `toc` extension, so headings, checklists and items
+share one scheme: the configured slugify with "-", deduplicated as `x`, `x_1`.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, MutableSet
+
+from markdown import Markdown
+from markdown.extensions import toc
+
+SEPARATOR = "-"
+
+
+def plain_text(element: etree.Element, md: Markdown) -> str:
+    """Return the text a reader sees in `element`, without tags or escapes."""
+    # toc does the same for headings: inline placeholders (raw HTML, escapes,
+    # `&`) are only restored by later processors, so render first.
+    inner = toc.render_inner_html(toc.remove_fnrefs(element), md)
+    return html.unescape(toc.strip_tags(inner))
+
+
+def _slugifier(md: Markdown) -> Callable[[str, str], str]:
+    """Return the slugify function toc is configured with, or toc's default."""
+    # A Registry, not a dict: it has no .get().
+    if "toc" not in md.treeprocessors:
+        return toc.slugify
+    return getattr(md.treeprocessors["toc"], "slugify", toc.slugify)
+
+
+def slug(text: str, md: Markdown) -> str:
+    """Return the slug toc would make of `text` (before deduplication)."""
+    return _slugifier(md)(text, SEPARATOR)
+
+
+def cut_at_hyphen(slug: str, limit: int) -> str:
+    """Shorten `slug` to at most `limit` characters, ending at a whole word."""
+    if len(slug) <= limit:
+        return slug
+    if slug[limit] == SEPARATOR:
+        return slug[:limit]
+    head, separator, _ = slug[:limit].rpartition(SEPARATOR)
+    return head if separator and head else slug[:limit]
+
+
+def unique_id(slug: str, used: MutableSet[str]) -> str:
+    """Return `slug`, or `slug_1`, `slug_2`..., whichever is unused; mark it used."""
+    return toc.unique(slug, used)
+
+
+def ids_in(root: etree.Element) -> set[str]:
+    """Return every id already present under `root`."""
+    return {element.get("id") for element in root.iter() if element.get("id")}
