@@ -28,10 +28,16 @@ def add_markdown_extension(settings: dict) -> None:
 
 def check_content(generators) -> None:
     """Run the checks that need every page, before anything is written."""
+    # 1. link checks on every page's source and HTML (links module)
 
 
 def finish_build(pelican) -> None:
     """Run the jobs on the written site, then report every problem found."""
+    # Order matters: the print outputs are pages too, the theme's links in every
+    # written file are checked, and the offline cache lists every file last.
+    # 1. print outputs: pocket cards (HTML, PDF) and the incident report form
+    # 2. links the theme wrote, in every output file
+    # 3. offline: icons, manifest, service worker with the precache list
     problems.report(fail=pelican.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True))
 
 
