@@ -51,3 +51,19 @@ def copy_content(destination: Path) -> Path:
     """Copy the real content to `destination`, for tests that change it."""
     shutil.copytree(ROOT / "content", destination)
     return destination
+
+
+def edited_settings(folder: Path, replacements: dict[str, str]) -> Path:
+    """Write a copy of pelicanconf.py with text replaced, as a forking organizer would."""
+    text = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, f"{old!r} is not in pelicanconf.py"
+        text = text.replace(old, new)
+    # Relative paths in a settings file are read relative to the file itself.
+    text += (
+        f"\nPATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}"
+        f"\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+    )
+    conf = folder / "pelicanconf.py"
+    conf.write_text(text, encoding="utf-8")
+    return conf

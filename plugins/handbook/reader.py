@@ -29,7 +29,17 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         # A misspelt setting name must fail loudly, not render as nothing.
         self.env.undefined = jinja2.StrictUndefined
 
+    def _parse_metadata(self, meta):
+        # Pelican converts formatted fields (Summary) with the same Markdown
+        # instance after a reset, so keep the document's results first.
+        self._handbook_results = {
+            "handbook_checklists": getattr(self._md, "checklists", []),
+            "handbook_toc": getattr(self._md, "toc_tokens", []),
+        }
+        return super()._parse_metadata(meta)
+
     def read(self, source_path):
+        self._handbook_results = {}
         try:
             content, metadata = super().read(source_path)
         except jinja2.TemplateError as error:
@@ -38,8 +48,7 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
             content, metadata = MarkdownReader.read(self, source_path)
         if not metadata.get("title"):
             problems.add(source_path, 1, "page has no 'Title:' metadata line")
-        metadata["handbook_checklists"] = getattr(self._md, "checklists", [])
-        metadata["handbook_toc"] = getattr(self._md, "toc_tokens", [])
+        metadata.update(self._handbook_results)
         return content, metadata
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, build
+from tests.helpers import ROOT, build, edited_settings
 
 SEED = ROOT / "tests" / "data" / "seed-staff-procedure.md"
 
@@ -92,14 +92,15 @@ def test_addresses_in_the_documents_come_from_settings(site):
 
 
 def test_a_changed_setting_changes_every_page(tmp_path):
-    output = build(
-        tmp_path / "out",
-        settings={
-            "CONDUCT_EMAIL": "help@example.org",
-            "LEADERS_EMAIL": "board@example.org",
-            "ORGANIZATION": "Example Users Group",
+    conf = edited_settings(
+        tmp_path,
+        {
+            '"conduct@bostonpython.com"': '"help@example.org"',
+            '"leaders@bostonpython.com"': '"board@example.org"',
+            'ORGANIZATION = "Boston Python"': 'ORGANIZATION = "Example Users Group"',
         },
     )
+    output = build(tmp_path / "out", conf=str(conf))
     for name in PAGES:
         html = (output / name).read_text(encoding="utf-8")
         assert "conduct@bostonpython.com" not in html, name
@@ -121,3 +122,11 @@ def test_headings_have_ids_from_the_toc_extension(site):
     staff = soup(site / "conduct-staff-procedure.html")
     assert staff.find(id="when-taking-an-incident-report").name == "h2"
     assert staff.find(id="while-gathering-information-from-the-reporter").name == "h2"
+
+
+def test_staff_page_jump_list_leads_to_each_checklist(site):
+    page = soup(site / "conduct-staff-procedure.html")
+    targets = [a["href"] for a in page.select("nav.toc a")]
+    assert len(targets) >= 9
+    for target in targets:
+        assert page.find(id=target.removeprefix("#")) is not None, target
