@@ -7,6 +7,11 @@ DEFAULTS = {
     "card_height": "6in",
     "card_max_items": 9,
     "link_ignore": [],
+    # Print outputs (cards.py, report_form.py): the page whose checklists
+    # become pocket cards, and the checklist (an id, or the start of its
+    # title) whose items become the report form's fields.
+    "cards_page": "conduct-staff-procedure",
+    "report_form_checklist": "The important information to gather",
 }
 
 # Settings an organization changes; each reaches the Markdown through
@@ -33,6 +38,9 @@ def _check_config(options: dict) -> None:
         raise ConfigError("HANDBOOK['card_max_items'] must be a whole number above 0")
     if not isinstance(options["link_ignore"], (list, tuple)):
         raise ConfigError("HANDBOOK['link_ignore'] must be a list of paths")
+    for key in ("card_width", "card_height", "cards_page", "report_form_checklist"):
+        if not isinstance(options[key], str) or not options[key].strip():
+            raise ConfigError(f"HANDBOOK[{key!r}] must be a non-empty string")
 
 
 def handbook_options(settings: dict) -> dict:
