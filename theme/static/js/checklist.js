@@ -1,1 +1,251 @@
-// Checklists: ticks saved per page, progress, reset. (Being written.)
+// Checklists: ticks kept per page in localStorage, with the time of each tick,
+// progress, the next step, reset, a new incident and a copyable timeline.
+// The HTML works alone (real checkboxes in labels); this only enhances it,
+// following GOV.UK Frontend: opt in with data-module, one delegated listener.
+
+const lists = [...document.querySelectorAll('[data-module="checklist"]')];
+const key = `handbook-checklists:${document.body.dataset.page || location.pathname}`;
+let state = { started: null, ticks: {} };
+
+function boxes(scope = document) {
+  return [...scope.querySelectorAll('[data-module="checklist"] .checklist__box')];
+}
+
+function isTime(value) {
+  return typeof value === "string" && !Number.isNaN(Date.parse(value));
+}
+
+// Only ids, ticks and ISO times are kept, never text; ids no longer in the
+// content are dropped. Anything malformed counts as nothing saved.
+function clean(data) {
+  const known = new Set(boxes().map((box) => box.name));
+  const ticks = {};
+  for (const [id, time] of Object.entries(data?.ticks || {})) {
+    if (known.has(id) && isTime(time)) ticks[id] = time;
+  }
+  return { started: isTime(data?.started) ? data.started : null, ticks };
+}
+
+// Storage can be disabled, full or corrupt: the page then works unsaved.
+function stored() {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function parse(text) {
+  try {
+    return clean(JSON.parse(text));
+  } catch {
+    return clean(null);
+  }
+}
+
+function save() {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(state));
+  } catch {
+    // Nothing to do: ticks stay on screen until the page is left.
+  }
+}
+
+const two = (n) => String(n).padStart(2, "0");
+
+function clock(iso) {
+  const date = new Date(iso);
+  return `${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+function day(iso) {
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+function make(tag, className, text) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text) element.textContent = text;
+  return element;
+}
+
+function button(action, text, hidden) {
+  const element = make("button", `checklist-button checklist-button--${action}`, text);
+  element.type = "button";
+  element.dataset.checklistAction = action;
+  if (hidden) element.append(make("span", "checklist-hidden", ` ${hidden}`));
+  return element;
+}
+
+function title(list) {
+  return list.getAttribute("aria-label") || "this checklist";
+}
+
+function enhanceList(list) {
+  const tools = make("div", "checklist__tools");
+  const status = make("p", "checklist__status");
+  status.setAttribute("aria-live", "polite");
+  tools.append(status, button("reset", "Reset", `“${title(list)}”`));
+  list.prepend(tools);
+  for (const label of list.querySelectorAll(".checklist__label")) {
+    label.append(make("time", "checklist__time"));
+  }
+  list.classList.add("js-checklist");
+}
+
+function enhancePage() {
+  const panel = make("section", "incident");
+  panel.setAttribute("aria-label", "Incident");
+  const started = make("p", "incident__start");
+  started.setAttribute("aria-live", "polite");
+  const actions = make("div", "incident__actions");
+  actions.append(button("start", "Start a new incident"), button("copy", "Copy timeline"));
+  const message = make("p", "incident__message");
+  message.setAttribute("aria-live", "polite");
+  const fallback = make("div", "incident__fallback");
+  fallback.hidden = true;
+  const label = make("label", "", "Timeline (select it and copy it)");
+  label.htmlFor = "incident-timeline";
+  const area = make("textarea", "incident__timeline");
+  Object.assign(area, { id: "incident-timeline", readOnly: true, rows: 8 });
+  fallback.append(label, area);
+  panel.append(started, actions, message, fallback);
+  (lists[0].closest(".prose") || lists[0]).before(panel);
+}
+
+function showStart() {
+  const line = document.querySelector(".incident__start");
+  line.replaceChildren();
+  if (!state.started) {
+    line.textContent = "No incident started on this device.";
+    return;
+  }
+  const time = make("time", "", clock(state.started));
+  time.dateTime = state.started;
+  line.append(`Incident started ${day(state.started)} at `, time, ".");
+}
+
+function render() {
+  for (const box of boxes()) {
+    const time = state.ticks[box.name];
+    box.checked = Boolean(time);
+    const stamp = box.closest(".checklist__label").querySelector(".checklist__time");
+    stamp.hidden = !time;
+    if (time) stamp.dateTime = time;
+    else stamp.removeAttribute("datetime");
+    stamp.textContent = time ? clock(time) : "";
+  }
+  const started = lists.filter((list) => boxes(list).some((box) => box.checked));
+  for (const list of lists) {
+    const all = boxes(list);
+    const done = all.filter((box) => box.checked).length;
+    list.querySelector(".checklist__status").textContent = `${done} of ${all.length} done`;
+    // One next step per checklist under way (or the page's first), not one per list.
+    const next = started.includes(list) || (!started.length && list === lists[0]);
+    markNext(list, next ? all.find((box) => !box.checked) : null);
+  }
+  showStart();
+}
+
+function markNext(list, box) {
+  for (const item of list.querySelectorAll(".checklist__item--next")) {
+    item.classList.remove("checklist__item--next");
+    item.removeAttribute("aria-current");
+  }
+  const item = box?.closest(".checklist__item");
+  item?.classList.add("checklist__item--next");
+  item?.setAttribute("aria-current", "step");
+}
+
+function timeline() {
+  const start = state.started ? `${day(state.started)} ${clock(state.started)}` : "not recorded";
+  const lines = [`Incident started: ${start}`];
+  for (const box of boxes()) {
+    const time = state.ticks[box.name];
+    const text = box.closest(".checklist__label").querySelector(".checklist__text").textContent;
+    if (time) lines.push(`${clock(time)} ${text.replace(/\s+/g, " ").trim()}`);
+  }
+  return lines.join("\n");
+}
+
+function showTimeline(text) {
+  const fallback = document.querySelector(".incident__fallback");
+  const area = fallback.querySelector("textarea");
+  area.value = text;
+  fallback.hidden = false;
+  area.focus();
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch {
+    // Old API, may be refused; the text is on screen to copy by hand.
+  }
+  say(copied ? "Timeline copied." : "Select the timeline below and copy it.");
+}
+
+async function copyTimeline() {
+  const text = timeline();
+  try {
+    await navigator.clipboard.writeText(text);
+    document.querySelector(".incident__fallback").hidden = true;
+    say("Timeline copied.");
+  } catch {
+    showTimeline(text);
+  }
+}
+
+function say(text) {
+  document.querySelector(".incident__message").textContent = text;
+}
+
+function act(action, list) {
+  if (action === "copy") {
+    copyTimeline();
+    return;
+  }
+  if (action === "reset") {
+    if (!window.confirm(`Clear the ticks of “${title(list)}”?`)) return;
+    for (const box of boxes(list)) delete state.ticks[box.name];
+  } else if (action === "start") {
+    if (!window.confirm("Start a new incident? This clears every tick on this page.")) return;
+    state = { started: new Date().toISOString(), ticks: {} };
+  }
+  save();
+  render();
+}
+
+function onEvent(event) {
+  const target = event.target;
+  if (event.type === "change" && target.matches?.('[data-module="checklist"] .checklist__box')) {
+    if (target.checked) state.ticks[target.name] = new Date().toISOString();
+    else delete state.ticks[target.name];
+    save();
+    render();
+  } else if (event.type === "click") {
+    const control = target.closest?.("[data-checklist-action]");
+    if (control) act(control.dataset.checklistAction, control.closest('[data-module="checklist"]'));
+  }
+}
+
+function sync() {
+  const text = stored();
+  state = parse(text);
+  // Write back only a cleaned copy (dropped ids, corrupt JSON), never on a first visit.
+  if (text !== null && text !== JSON.stringify(state)) save();
+  render();
+}
+
+if (lists.length) {
+  lists.forEach(enhanceList);
+  enhancePage();
+  document.addEventListener("change", onEvent);
+  document.addEventListener("click", onEvent);
+  // Back/forward cache and other tabs: show what storage holds now.
+  window.addEventListener("pageshow", (event) => event.persisted && sync());
+  window.addEventListener("storage", (event) => event.key === key && sync());
+  sync();
+}
+
+// --- offline: service worker registration (offline issue) ---
