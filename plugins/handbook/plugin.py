@@ -7,6 +7,7 @@ from pelican import signals
 from . import problems
 from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
+from .print_outputs import remember_pages, write_print_outputs
 from .reader import add_reader
 
 
@@ -36,6 +37,7 @@ def finish_build(pelican) -> None:
     # Order matters: the print outputs are pages too, the theme's links in every
     # written file are checked, and the offline cache lists every file last.
     # 1. print outputs: pocket cards (HTML, PDF) and the incident report form
+    write_print_outputs(pelican)
     # 2. links the theme wrote, in every output file
     # 3. offline: icons, manifest, service worker with the precache list
     problems.report(fail=pelican.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True))
@@ -45,4 +47,6 @@ def register() -> None:
     signals.initialized.connect(start_build)
     signals.readers_init.connect(add_reader)
     signals.all_generators_finalized.connect(check_content)
+    # The print outputs render with the pages generator, kept here.
+    signals.all_generators_finalized.connect(remember_pages)
     signals.finalized.connect(finish_build)

@@ -1,0 +1,69 @@
+"""Turn the "information to gather" checklist into the report form's fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The first sentence of an item is its label; the rest is guidance.
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# An item asking for the time of the report stands in for the form's own
+# date-and-time field, so the form does not ask twice.
+_REPORT_TIME = re.compile(r"^(current|today'?s) date and time\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled field: an id, its label, guidance, and how much room it gets."""
+
+    id: str
+    label: str
+    hint: str = ""
+    # "line" is a one-line input; "box" and "big" are text areas.
+    size: str = "box"
+
+
+def find_checklist(checklists: list[dict], wanted: str) -> dict | None:
+    """Return the checklist whose id is `wanted` or whose title starts with it."""
+    for checklist in checklists:
+        if checklist["id"] == wanted:
+            return checklist
+    prefix = wanted.strip().lower()
+    return next((c for c in checklists if c["title"].lower().startswith(prefix)), None)
+
+
+# Answers that fit on one line: when and where.
+_ONE_LINE = re.compile(r"\b(date|time|location|place|where|when)\b", re.IGNORECASE)
+
+
+def _size(label: str) -> str:
+    """Return how much room an answer needs, judged from its label."""
+    if label.lower().startswith("description"):
+        return "big"
+    return "line" if _ONE_LINE.search(label) else "box"
+
+
+def item_field(item: dict, nested: list[str]) -> Field:
+    """Return the field for one gathered item; its nested items join the guidance."""
+    label, *rest = _FIRST_SENTENCE.split(item["text"].strip(), maxsplit=1)
+    label, hint = label.rstrip(". "), " ".join([*rest, *nested])
+    if ":" in label and not hint:
+        # "Identifying information: name, appearance, ..." - the list is a hint.
+        label, hint = (part.strip() for part in label.split(":", 1))
+        hint = f"For example: {hint}"
+    return Field(f"field-{item['id']}", label, hint, _size(label))
+
+
+def form_fields(checklist: dict) -> tuple[list[Field], list[Field]]:
+    """Return the form's opening fields and one field per top-level gathered item."""
+    groups: list[tuple[dict, list[str]]] = []
+    for item in checklist["items"]:
+        if item["depth"] == 0 or not groups:
+            groups.append((item, []))
+        else:
+            groups[-1][1].append(item["text"])
+    gathered = [item_field(item, nested) for item, nested in groups]
+    opening = [Field("field-staff-member", "Staff member taking the report", size="line")]
+    if not any(_REPORT_TIME.match(f.label) for f in gathered):
+        opening.append(Field("field-report-time", "Date and time of this report", size="line"))
+    return opening, gathered
