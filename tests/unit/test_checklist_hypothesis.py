@@ -1,0 +1,65 @@
+"""Any Markdown through the checklist extension renders without raising."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plugins.handbook.checklists import ChecklistExtension
+
+WORDS = st.sampled_from(
+    ["Ask", "do not", "the reporter", "café", "&", "<b>x</b>", "`code`", "*em*", "**strong**"]
+    + ["[link](a.md)", "![img](a.png)", "<!-- c -->", "{: #x }", ":", ".", "_", "#", "\\", "—"]
+)
+TEXT = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=6).map(" ".join)
+MARKS = st.sampled_from(
+    ["{: .checklist-steps }", "{: .checklist-cautions }", "{: .checklist-options }"]
+    + ["{: .checklist-none }", '{: .checklist-steps title="T" }', "{: .checklist-bogus }"]
+    + ["{: .checklist-options title= }", "{:}", "{: .checklist-steps .checklist-none }"]
+)
+
+
+@st.composite
+def a_list(draw, depth: int = 0) -> str:
+    """Return a Markdown list, maybe with nested lists and loose items."""
+    bullet = draw(st.sampled_from(["*", "-", "1."]))
+    indent = "    " * depth
+    lines = []
+    for _ in range(draw(st.integers(0, 4))):
+        lines.append(f"{indent}{bullet} {draw(TEXT)}")
+        if depth < 2 and draw(st.booleans()):
+            lines.append(draw(a_list(depth + 1)))
+        if draw(st.booleans()):
+            lines.append("")
+    return "\n".join(lines)
+
+
+BLOCK = st.one_of(
+    TEXT,
+    TEXT.map(lambda text: f"## {text}"),
+    TEXT.map(lambda text: f"{text}:"),
+    a_list(),
+    a_list().map(lambda text: re.sub("^", "> ", text, flags=re.M)),
+    MARKS,
+)
+DOCUMENT = st.tuples(
+    st.sampled_from(["", "Checklists: steps\n\n", "Checklists: cautions\n\n", "Checklists: x\n\n"]),
+    st.lists(BLOCK, max_size=8).map("\n\n".join),
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENT)
+def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
+    md = markdown.Markdown(
+        extensions=[ChecklistExtension(), "toc", "attr_list", "meta", "extra"],
+        output_format="html5",
+    )
+    html = md.convert(source)
+    item_ids = [item["id"] for checklist in md.checklists for item in checklist["items"]]
+    assert len(item_ids) == len(set(item_ids))
+    for item_id in item_ids + [checklist["id"] for checklist in md.checklists]:
+        assert f'id="{item_id}"' in html
