@@ -6,7 +6,7 @@ Pelican's Writer, so they extend base.html like every other page.
 
 from __future__ import annotations
 
-import logging
+import sys
 from pathlib import Path
 
 from pelican.generators import PagesGenerator
@@ -17,8 +17,6 @@ from .cards import Face, card_faces
 from .config import handbook_options
 from .pdf import write_pdf
 from .report_form import find_checklist, form_fields
-
-logger = logging.getLogger(__name__)
 
 CARDS_HTML = "pocket-cards.html"
 CARDS_PDF = "pocket-cards.pdf"
@@ -93,15 +91,14 @@ def _warn_overflow(faces: list[Face], ids: list[str], options: dict) -> None:
     """Warn, with the list's file:line, about each card too long for its face."""
     for face in faces:
         if face.id in ids:
-            path = problems.display_path(face.source_path)
-            logger.warning(
-                "%s:%d: pocket card %r does not fit on a %s x %s card; shorten its "
-                "items or lower HANDBOOK['card_max_items'] to split it",
-                path,
-                face.line,
-                face.title,
-                options["card_width"],
-                options["card_height"],
+            # Printed whole, like problems: Pelican's log handler would cut the
+            # path to the terminal's width. A warning does not fail the build.
+            print(
+                f"{problems.display_path(face.source_path)}:{face.line}: warning: pocket card "
+                f"{face.title!r} does not fit on a {options['card_width']} x "
+                f"{options['card_height']} card; shorten its items or lower "
+                "HANDBOOK['card_max_items'] to split it",
+                file=sys.stderr,
             )
 
 

@@ -1,0 +1,164 @@
+"""Pocket cards and their PDF, made from the staff procedure's checklists."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pypdf
+from bs4 import BeautifulSoup
+
+from tests.helpers import run_pelican
+
+# The default card: 4 x 6 in, in PDF points.
+CARD_POINTS = (288.0, 432.0)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def staff_checklists(site: Path) -> list[dict]:
+    """Return each checklist of the staff page: title and item texts."""
+    page = soup(site / "conduct-staff-procedure.html")
+    return [
+        {
+            "title": checklist["aria-label"],
+            "items": [words(t.get_text()) for t in checklist.select(".checklist__text")],
+        }
+        for checklist in page.select(".checklist")
+    ]
+
+
+def faces(path: Path) -> list:
+    return soup(path).select(".card")
+
+
+def test_one_face_per_checklist_part_after_a_contacts_card(site):
+    checklists = staff_checklists(site)
+    cards = faces(site / "pocket-cards.html")
+    expected = 1 + sum(math.ceil(len(c["items"]) / 9) for c in checklists)
+    assert len(checklists) >= 5
+    assert len(cards) == expected
+    titles = [words(card.select_one(".card__title").get_text()) for card in cards]
+    for checklist in checklists:
+        assert any(title.startswith(checklist["title"]) for title in titles), checklist["title"]
+
+
+def test_every_item_of_every_checklist_is_on_a_card(site):
+    on_cards = {words(li.get_text()) for li in soup(site / "pocket-cards.html").select(".card li")}
+    items = [item for checklist in staff_checklists(site) for item in checklist["items"]]
+    missing = [item for item in items if not any(text.startswith(item) for text in on_cards)]
+    assert items and missing == []
+
+
+def test_the_contacts_card_has_every_contact_from_settings(site):
+    contacts = faces(site / "pocket-cards.html")[0]
+    hrefs = {a["href"] for a in contacts.select("a")}
+    assert {"tel:911", "tel:988"} <= hrefs
+    assert {"mailto:conduct@bostonpython.com", "mailto:leaders@bostonpython.com"} <= hrefs
+
+
+def test_the_staff_page_links_the_print_outputs(site):
+    links = {
+        a["href"] for a in soup(site / "conduct-staff-procedure.html").select(".print-links a")
+    }
+    assert {"./pocket-cards.html", "./pocket-cards.pdf", "./incident-report-form.html"} <= links
+
+
+def test_the_pdf_has_one_card_sized_page_per_face(site):
+    cards = faces(site / "pocket-cards.html")
+    reader = pypdf.PdfReader(site / "pocket-cards.pdf")
+    assert len(reader.pages) == len(cards)
+    for card, page in zip(cards, reader.pages, strict=True):
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == CARD_POINTS
+        # The face's title begins its page (pypdf may break lines anywhere).
+        title = card.select_one(".card__title").get_text().split()
+        assert words(page.extract_text()).split()[:2] == title[:2]
+
+
+STAFF = """Title: Staff
+slug: staff
+Checklists: steps
+
+## A long list
+
+{items}
+
+The important information to gather:
+
+* When it happened
+* Where it happened
+"""
+
+
+def write_staff_site(root: Path, items: list[str]) -> Path:
+    (root / "pages").mkdir(parents=True)
+    text = STAFF.format(items="\n".join(f"1. {item}" for item in items))
+    (root / "pages" / "staff.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_twelve_item_checklist_is_split_into_two_cards(tmp_path):
+    items = [f"Step number {n} of the long list" for n in range(1, 13)]
+    content = write_staff_site(tmp_path / "content", items)
+    output = tmp_path / "out"
+    result = run_pelican(output, content=content, settings={"HANDBOOK": {"cards_page": "staff"}})
+    assert result.returncode == 0, result.stderr
+    cards = {
+        words(c.select_one(".card__title").get_text()): c
+        for c in faces(output / "pocket-cards.html")
+    }
+    first, second = cards["A long list (1 of 2)"], cards["A long list (2 of 2)"]
+    assert [words(li.get_text()) for li in first.select("li")] == items[:6]
+    assert [words(li.get_text()) for li in second.select("li")] == items[6:]
+    # The second part goes on counting where the first stopped.
+    assert second.select_one("ol")["start"] == "7"
+    assert len(pypdf.PdfReader(output / "pocket-cards.pdf").pages) == len(cards)
+
+
+def test_a_card_too_long_for_its_face_is_a_warning_with_file_and_line(tmp_path):
+    long_step = " ".join(["Write down every word the reporter says, slowly."] * 30)
+    content = write_staff_site(tmp_path / "content", [long_step, long_step, "Short step"])
+    result = run_pelican(
+        tmp_path / "out", content=content, settings={"HANDBOOK": {"cards_page": "staff"}}
+    )
+    assert result.returncode == 0, result.stderr
+    log = " ".join((result.stdout + result.stderr).split())
+    # The list starts on line 7 of staff.md.
+    assert f"{content}/pages/staff.md:7: warning: pocket card 'A long list' does not fit" in log
+
+
+def test_the_card_size_setting_sizes_the_printed_pages(tmp_path):
+    output = tmp_path / "out"
+    handbook = {"card_width": "3in", "card_height": "5in"}
+    content = write_staff_site(tmp_path / "content", ["One step", "Another step"])
+    result = run_pelican(
+        output, content=content, settings={"HANDBOOK": {**handbook, "cards_page": "staff"}}
+    )
+    assert result.returncode == 0, result.stderr
+    css = (output / "theme" / "css" / "card-size.css").read_text(encoding="utf-8")
+    assert "size: 3in 5in" in css
+    for page in pypdf.PdfReader(output / "pocket-cards.pdf").pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == (216.0, 360.0)
+
+
+def test_a_cards_page_without_the_gather_list_is_reported(tmp_path):
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    page = tmp_path / "content" / "pages" / "staff.md"
+    page.write_text(
+        "Title: Staff\nslug: staff\nChecklists: steps\n\n1. Only step\n", encoding="utf-8"
+    )
+    result = run_pelican(
+        tmp_path / "out",
+        content=tmp_path / "content",
+        settings={"HANDBOOK": {"cards_page": "staff"}},
+    )
+    assert result.returncode == 1
+    assert f"{page}:1: no checklist for the report form" in result.stderr
+    assert "Traceback" not in result.stderr
