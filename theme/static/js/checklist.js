@@ -249,3 +249,13 @@ if (lists.length) {
 }
 
 // --- offline: service worker registration (offline issue) ---
+// Keeps every page, the pocket-card PDF and every asset on the phone (sw.js,
+// written by the build at the site's root, two folders above this script).
+// Registered after load, so the precache never competes with the page.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    const script = new URL("../../sw.js", import.meta.url);
+    // Opened from disk or in a browser that refuses: the site works online.
+    navigator.serviceWorker.register(script).catch(() => {});
+  });
+}

@@ -1,0 +1,132 @@
+"""What the build writes for offline use: service worker, manifest, icons, build date."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from plugins.handbook.icons import IconError, draw_icon
+from plugins.handbook.offline import content_hash, precache_list
+from tests.helpers import ROOT, build, run_pelican
+
+
+def service_worker_constants(site: Path) -> tuple[str, list[str]]:
+    script = (site / "sw.js").read_text(encoding="utf-8")
+    version = re.search(r"^const VERSION = (.+);$", script, re.M).group(1)
+    precache = re.search(r"^const PRECACHE = (.+);$", script, re.M).group(1)
+    return json.loads(version), json.loads(precache)
+
+
+def site_files(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def test_the_precache_lists_every_file_of_the_site(site):
+    _, precache = service_worker_constants(site)
+    expected = [name for name in site_files(site) if name != "sw.js"]
+    assert sorted(precache) == expected
+    # The pages staff need offline, the print outputs and the icons are among them.
+    for name in ("conduct-staff-procedure.html", "index.html", "theme/img/icon-512.png"):
+        assert name in precache
+
+
+def test_the_cache_is_named_after_the_content(site, tmp_path):
+    version, _ = service_worker_constants(site)
+    files = precache_list(site)
+    assert version == content_hash(site, files)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in files:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes((site / name).read_bytes())
+    assert content_hash(copy, files) == version
+    staff = copy / "conduct-staff-procedure.html"
+    staff.write_text(staff.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert content_hash(copy, files) != version
+
+
+def test_every_page_links_the_manifest_and_shows_the_build_date(site):
+    # pelicanconf.py's TIMEZONE: the date at the event, not at the server.
+    today = datetime.now(ZoneInfo("America/New_York")).date().isoformat()
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        manifest = soup.find("link", rel="manifest")
+        assert manifest and (page.parent / manifest["href"]).resolve().is_file(), page.name
+        assert soup.find("meta", attrs={"name": "theme-color"}), page.name
+        stamp = soup.select_one("footer time")
+        assert stamp and stamp["datetime"] == today, page.name
+        assert "Procedure as of " + today in stamp.parent.get_text(" ", strip=True)
+
+
+def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == "Boston Python Code of Conduct"
+    assert manifest["display"] == "standalone"
+    assert (site / manifest["start_url"]).is_file()
+    sizes = {}
+    for icon in manifest["icons"]:
+        with Image.open(site / icon["src"]) as image:
+            sizes[icon["sizes"]] = image.size
+    assert sizes == {"192x192": (192, 192), "512x512": (512, 512)}
+
+
+def test_the_icons_are_drawn_from_the_svg_logo(site):
+    with Image.open(site / "theme/img/icon-512.png") as image:
+        icon = image.convert("RGBA")
+    # Blue tile, white shield, blue check mark, transparent rounded corners.
+    assert icon.getpixel((20, 256))[:3] == (0x0B, 0x57, 0xA4)
+    assert icon.getpixel((256, 120)) == (255, 255, 255, 255)
+    assert icon.getpixel((232, 312))[:3] == (0x0B, 0x57, 0xA4)  # the check's corner
+    assert icon.getpixel((0, 0))[3] == 0
+
+
+@pytest.mark.parametrize(
+    "svg, message",
+    [
+        ('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "viewBox"),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><g/></svg>', "<g> is not"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+            '<path d="M0 0A4 4 0 0 1 8 8"/></svg>',
+            "arcs",
+        ),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"', "well-formed"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+            '<rect width="8" height="8" fill="blurple"/></svg>',
+            "not a color",
+        ),
+    ],
+)
+def test_an_svg_the_icon_reader_cannot_draw_is_named(svg, message):
+    with pytest.raises(IconError, match=re.escape(message)):
+        draw_icon(svg, 16)
+
+
+def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "static/img/favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><image href="x.png"/></svg>'
+    )
+    result = run_pelican(tmp_path / "out", settings={"THEME": str(theme)})
+    assert result.returncode == 1
+    assert "favicon.svg:1: cannot draw the app icons: <image> is not drawn" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_build_date_follows_its_setting_and_source_date_epoch(tmp_path, monkeypatch):
+    # 2026-11-25 12:00 UTC: reproducible builds stamp their source's date.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
+    out = build(tmp_path / "out", settings={"HANDBOOK_DATE_FORMAT": "%d %B %Y"})
+    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    stamp = soup.select_one("footer time")
+    assert (stamp.get_text(), stamp["datetime"]) == ("25 November 2026", "2026-11-25")
