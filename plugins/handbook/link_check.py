@@ -1,0 +1,258 @@
+"""Check every link in every page's source and HTML, once all pages are known.
+
+Targets that need the written site (fragments, plain relative links) are
+queued here and checked by `theme_links` once the output exists, so ids the
+theme adds count too. Each problem names the source file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from pelican.urlwrappers import Author, Category, Tag
+
+from . import problems
+from .config import handbook_options
+from .link_source import SourceLinks, loose_placeholders, scan
+from .link_targets import (
+    EXTERNAL,
+    PLACEHOLDER,
+    SOURCE_SUFFIXES,
+    is_ignored,
+    parse_html,
+    resolve,
+    split_target,
+    written_by,
+)
+
+_WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
+_PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
+
+
+@dataclass
+class Pending:
+    """A link whose target is checked against the written site."""
+
+    source: str
+    line: int
+    href: str
+    path: str
+    fragment: str
+
+
+@dataclass
+class State:
+    """What the content pass hands to the output pass of the same build."""
+
+    pending: list[Pending] = field(default_factory=list)
+    # Per output file: the content's hrefs, as written and as resolved paths,
+    # so the output pass checks only the links the theme added.
+    content_links: dict[str, set] = field(default_factory=dict)
+    pages: dict[str, object] = field(default_factory=dict)
+    placeholders: set[str] = field(default_factory=set)
+    ignore: list[str] = field(default_factory=list)
+
+
+state = State()
+
+
+def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
+    """Return ' (did you mean ...?)' for the closest of `choices`, or ''."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
+
+
+def scheme_problem(href: str) -> str | None:
+    """Return what is wrong with a mailto: or tel: link, or None."""
+    scheme, _, rest = href.partition(":")
+    scheme = scheme.lower()
+    if scheme == "mailto":
+        addresses = rest.split("?")[0].split(",")
+        if not all(_EMAIL.fullmatch(address.strip()) for address in addresses):
+            return f"mailto: link '{href}' is not an email address"
+    if scheme == "tel":
+        digits = re.sub(r"\D", "", rest.split(";")[0])
+        if not _PHONE.fullmatch(rest) or len(digits) < 3:
+            fixed = "" if len(digits) < 3 else f" (did you mean 'tel:{digits}'?)"
+            return f"tel: link '{href}' is not a phone number{fixed}"
+    return None
+
+
+class LineFinder:
+    """Give each link in a page's HTML the source line it was written on."""
+
+    def __init__(self, found: SourceLinks, raw: str):
+        self.raw = raw
+        self.exact: dict[str, deque[int]] = {}
+        self.patterns: list[tuple[re.Pattern, int]] = []
+        for link in found.links:
+            self.exact.setdefault(link.target, deque()).append(link.line)
+            if _JINJA.search(link.target):
+                # Jinja renders first; `tel:{{ x }}` matches any `tel:...`.
+                parts = _JINJA.split(link.target)
+                self.patterns.append((re.compile(".*?".join(map(re.escape, parts))), link.line))
+
+    def line_of(self, href: str) -> int:
+        """Return the line of `href`: the next unused link with that target, or a guess."""
+        lines = self.exact.get(href)
+        if lines:
+            return lines.popleft() if len(lines) > 1 else lines[0]
+        for pattern, line in self.patterns:
+            if pattern.fullmatch(href):
+                return line
+        offset = self.raw.find(href) if href else -1
+        return self.raw.count("\n", 0, offset) + 1 if offset >= 0 else 1
+
+
+class ContentChecker:
+    """Check the links of content pages against every source and static file."""
+
+    def __init__(self, generators):
+        self.context = generators[0].context
+        self.settings = generators[0].settings
+        self.generated = self.context.get("generated_content", {})
+        self.static = self.context.get("static_content", {})
+        self.static_outputs = {s.save_as.replace(os.sep, "/") for s in self.static.values()}
+
+    def check(self, page, output: str, href: str, line: int) -> None:
+        """Check one link of `page` (written to `output`), written on `line`."""
+        source = page.source_path
+        placeholder = PLACEHOLDER.match(href)
+        if not href.strip():
+            self.report(source, line, output, href, "link has no target")
+        elif placeholder:
+            self.check_placeholder(page, output, href, line, placeholder)
+        elif EXTERNAL.match(href):
+            message = scheme_problem(href)
+            if message:
+                self.report(source, line, output, href, message)
+        else:
+            self.check_relative(page, output, href, line)
+
+    def report(self, source: str, line: int, output: str, href: str, message: str) -> None:
+        problems.add(source, line, message)
+        state.content_links.setdefault(output, set()).add(href)
+
+    def queue(self, source, line, output, href, path, fragment) -> None:
+        links = state.content_links.setdefault(output, set())
+        links.update({href, (path, fragment)})
+        if not is_ignored(path, state.ignore):
+            state.pending.append(Pending(source, line, href, path, fragment))
+
+    def source_key(self, page, path: str) -> str:
+        """Return the content-relative source path a `{filename}` path names."""
+        if path.startswith("/"):
+            return posixpath.normpath(path.lstrip("/"))
+        return page.get_relative_source_path(os.path.join(page.relative_dir, path))
+
+    def check_placeholder(self, page, output, href, line, placeholder) -> None:
+        what, value = placeholder[1], href[placeholder.end() :]
+        path, fragment = split_target(value)
+        if what == "index":
+            target = self.settings.get("INDEX_SAVE_AS", "index.html")
+        elif what in ("filename", "static", "attach"):
+            key = self.source_key(page, path)
+            found = self.generated.get(key) if what == "filename" else None
+            found = found or self.static.get(key)
+            # Pelican adds every `{static}` target to static_content, even a missing one.
+            if found is None or not os.path.exists(found.source_path):
+                self.missing_source(page, output, href, line, what, key, path)
+                return
+            target = found.save_as.replace(os.sep, "/")
+        else:
+            target = _WRAPPERS[what](path, self.settings).save_as
+            if not target:
+                message = f"link '{href}' goes to {what} pages, which this site does not write"
+                self.report(page.source_path, line, output, href, message)
+                return
+        self.queue(page.source_path, line, output, href, target, fragment)
+
+    def missing_source(self, page, output, href, line, what, key, path) -> None:
+        """Report a `{filename}`-style link to a file that does not exist."""
+        choices = self.generated if what == "filename" else self.static
+        existing = [k for k, c in choices.items() if os.path.exists(c.source_path)]
+        # Suggest in the form the author wrote: from the content root, or relative.
+        if path.startswith("/"):
+            names = {"/" + k.replace(os.sep, "/") for k in existing}
+            wanted = path
+        else:
+            here = page.relative_dir or "."
+            names = {posixpath.relpath(k.replace(os.sep, "/"), here) for k in existing}
+            wanted = posixpath.relpath(key.replace(os.sep, "/"), here)
+        hint = suggestion(wanted, names, f"{{{what}}}")
+        message = f"link target '{href}' does not exist{hint}"
+        self.report(page.source_path, line, output, href, message)
+
+    def check_relative(self, page, output, href, line) -> None:
+        path, fragment = split_target(href)
+        target = resolve(output, path) if path else output
+        if path.lower().endswith(SOURCE_SUFFIXES) and target not in self.static_outputs:
+            key = self.source_key(page, path)
+            names = {posixpath.relpath(k, page.relative_dir or ".") for k in self.generated}
+            if key in self.generated:
+                hint = f" (did you mean '{{filename}}{href}'?)"
+                what = "a Markdown source, which is not published"
+            else:
+                hint = suggestion(path, names, "{filename}")
+                what = "a source file that does not exist"
+            message = f"link to '{href}' points at {what}{hint}"
+            self.report(page.source_path, line, output, href, message)
+            return
+        self.queue(page.source_path, line, output, href, target, fragment)
+
+
+def check_references(source: str, found: SourceLinks) -> list[str]:
+    """Report `[text][label]` without a definition; return the unused definitions."""
+    used = set()
+    for reference in found.references:
+        if reference.label in found.definitions:
+            used.add(reference.label)
+        elif reference.explicit:
+            hint = suggestion(reference.label, found.definitions, "[", "]")
+            problems.add(
+                source, reference.line, f"reference '[{reference.label}]' has no definition{hint}"
+            )
+    return [label for label in found.definitions if label not in used]
+
+
+def check_page(checker: ContentChecker, page, output: str) -> None:
+    """Check the source and HTML of one page."""
+    source = page.source_path
+    with open(source, encoding="utf-8", errors="replace") as handle:
+        raw = handle.read()
+    found = scan(raw)
+    for line, message in found.malformed:
+        problems.add(source, line, message)
+    lines = LineFinder(found, raw)
+    html = parse_html(page._content or "")
+    state.placeholders.update(snippet for snippet, _ in html.placeholders)
+    for href, _ in html.links:
+        checker.check(page, output, href, lines.line_of(href))
+    for label in check_references(source, found):
+        definition = found.definitions[label]
+        if not _JINJA.search(definition.target):
+            checker.check(page, output, definition.target, definition.line)
+    malformed_lines = {line for line, _ in found.malformed}
+    written = loose_placeholders(raw, found)
+    for number, (snippet, _) in enumerate(html.placeholders):
+        line = written[number] if number < len(written) else 1
+        if line not in malformed_lines:
+            message = f"literal '{snippet}' left in the page text: a malformed link?"
+            problems.add(source, line, message)
+
+
+def check_content(generators) -> None:
+    """Check every page's links; queue the targets only the written site can tell."""
+    global state
+    state = State(ignore=list(handbook_options(generators[0].settings)["link_ignore"]))
+    checker = ContentChecker(generators)
+    state.pages = written_by(generators)
+    for output, page in state.pages.items():
+        check_page(checker, page, output)

@@ -1,0 +1,270 @@
+"""Find the links in a page's raw Markdown, with their line numbers.
+
+Python-Markdown keeps no source line numbers, so the line of a link is found by
+scanning the raw file. Malformed link syntax can only be seen here anyway: once
+rendered, `[text] (x.md)` is just text. Code (fenced blocks, code spans) and
+comments are left out; Jinja expressions are kept whole, so `tel:{{ x.tel }}`
+is one target.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"(?:[*+-]|\d+[.)])[ \t]")
+_COMMENT = re.compile(r"<!--.*?-->|\{#.*?#\}", re.DOTALL)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK = re.compile(
+    r"<((?:[a-z][a-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*|\{\{[^<>]*?\}\})>", re.IGNORECASE
+)
+_HTML_LINK = re.compile(r"<[a-z][^>]*?\b(?:href|src)\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\{(filename|static|attach|index|category|tag|author)\}")
+# What a parenthesis holding a link target looks like (not a remark in prose).
+_URL_LIKE = re.compile(
+    r"\{\w+\}|[a-z][a-z0-9+.-]*:|#|/|\.\.?/|[\w.-]+\.(?:md|markdown|html?|pdf|png|jpe?g|svg)\b"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Link:
+    """A link target written in the source, at a 1-based line."""
+
+    target: str
+    line: int
+    kind: str  # inline, image, autolink, html, definition
+
+
+@dataclass
+class Reference:
+    """A use of a reference label: `[text][label]`, `[label][]` or `[label]`."""
+
+    label: str
+    line: int
+    explicit: bool = True
+
+
+@dataclass
+class SourceLinks:
+    """What the scan of one page found: links, references and malformed syntax."""
+
+    links: list[Link] = field(default_factory=list)
+    definitions: dict[str, Link] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    malformed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def normal_label(label: str) -> str:
+    """Return a reference label as Python-Markdown compares them."""
+    return " ".join(label.split()).lower()
+
+
+def _blank(match: re.Match) -> str:
+    """Return the match as spaces, keeping its newlines so lines still count."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _fill(match: re.Match) -> str:
+    """Return the match as filler without brackets, parens or spaces."""
+    return re.sub(r"[^\n]", "J", match.group(0))
+
+
+def _without_code_blocks(text: str) -> str:
+    """Blank out fenced (``` or ~~~) and indented code blocks, line for line."""
+    lines = text.split("\n")
+    fence = None
+    in_list = in_code = False
+    previous_blank = True
+    for number, line in enumerate(lines):
+        found = _FENCE.match(line)
+        blank = not line.strip()
+        if fence is None and found:
+            fence = found.group(1)
+            lines[number] = ""
+        elif fence is not None:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+                fence = None
+            lines[number] = ""
+        elif _INDENTED.match(line) and (in_code or (previous_blank and not in_list)):
+            # Indented under a blank line and outside a list: a code block.
+            in_code = True
+            lines[number] = ""
+        elif not blank:
+            in_code = False
+            if not line[:1].isspace():
+                in_list = bool(_LIST_ITEM.match(line))
+        previous_blank = blank
+    return "\n".join(lines)
+
+
+def prepare(text: str) -> tuple[str, str]:
+    """Return the text without code and comments, and its bracket structure.
+
+    Both keep every character's offset. In the structure, Jinja expressions
+    are filler, so brackets inside them never count.
+    """
+    text = _without_code_blocks(text)
+    text = _COMMENT.sub(_blank, text)
+    text = _CODE_SPAN.sub(_blank, text)
+    return text, _JINJA.sub(_fill, text)
+
+
+class _Scanner:
+    """Walk one page's text, bracket by bracket, paragraph by paragraph."""
+
+    def __init__(self, text: str):
+        self.text, self.shape = prepare(text)
+        self.found = SourceLinks()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def line(self, offset: int) -> int:
+        """Return the 1-based line of a character offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def run(self) -> SourceLinks:
+        start = 0
+        for blank in _BLANK_LINE.finditer(self.shape):
+            self.paragraph(start, blank.start())
+            start = blank.end() - 1
+        self.paragraph(start, len(self.shape))
+        self.simple_links()
+        self.found.links.sort(key=lambda link: link.line)
+        return self.found
+
+    def simple_links(self) -> None:
+        """Record autolinks and links written as raw HTML."""
+        for match in _AUTOLINK.finditer(self.text):
+            target = match.group(1)
+            if "@" in target and ":" not in target.split("@")[0]:
+                target = "mailto:" + target
+            self.found.links.append(Link(target, self.line(match.start()), "autolink"))
+        for match in _HTML_LINK.finditer(self.text):
+            self.found.links.append(Link(match.group(2), self.line(match.start(2)), "html"))
+
+    def problem(self, offset: int, message: str) -> None:
+        self.found.malformed.append((self.line(offset), message))
+
+    def paragraph(self, start: int, end: int) -> None:
+        """Match the brackets of one paragraph, then look at what follows each pair."""
+        opened: list[int] = []
+        index = start
+        while index < end:
+            char = self.shape[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "[":
+                opened.append(index)
+            elif char == "]":
+                if opened:
+                    index = self.after_brackets(opened.pop(), index, end)
+                elif self.shape.startswith("(", index + 1):
+                    self.problem(index, "malformed link: ']' has no matching '['")
+            index += 1
+        for offset in opened:
+            if _URL_LIKE.search(self.shape, offset, end) and "(" in self.shape[offset:end]:
+                self.problem(offset, "malformed link: '[' is never closed")
+
+    def after_brackets(self, left: int, right: int, end: int) -> int:
+        """Handle `[text]` at left..right by what follows it; return the last offset used."""
+        text = self.text[left + 1 : right]
+        after = self.shape[right + 1 : end]
+        if after.startswith("("):
+            return self.inline_link(left, right, end)
+        if _PLACEHOLDER.match(after):
+            target = self.text[right + 1 : end].split(")")[0].split()[0]
+            self.problem(
+                right,
+                f"malformed link: '(' missing between ']' and '{_PLACEHOLDER.match(after)[0]}'"
+                f" (did you mean '[{text}]({target})'?)",
+            )
+        elif re.match(r"[ \t]+\(", after):
+            target = self.text[right + 1 : end].lstrip(" \t")[1:].split(")")[0]
+            if _URL_LIKE.match(target) and not re.search(r"\s", target):
+                self.problem(
+                    right,
+                    "malformed link: space between ']' and '('"
+                    f" (did you mean '[{text}]({target})'?)",
+                )
+        elif after.startswith("["):
+            close = self.shape.find("]", right + 1, end)
+            if close != -1:
+                label = self.text[right + 2 : close] or text
+                self.found.references.append(Reference(normal_label(label), self.line(left)))
+                return close
+        elif after.startswith(":") and self.starts_line(left):
+            self.definition(text, right + 2, end)
+        elif not text.startswith("^"):
+            # `[label]` alone is a link only when the label is defined.
+            self.found.references.append(Reference(normal_label(text), self.line(left), False))
+        return right
+
+    def starts_line(self, offset: int) -> bool:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return len(self.text[line_start:offset]) <= 3 and not self.text[line_start:offset].strip()
+
+    def definition(self, label: str, start: int, end: int) -> None:
+        """Record a reference definition `[label]: target`."""
+        if label.startswith("^"):  # a footnote, not a link
+            return
+        rest = self.shape[start:end].lstrip()
+        offset = end - len(self.shape[start:end].lstrip()) if rest else start
+        width = len(rest.split()[0]) if rest.split() else 0
+        target = self.text[offset : offset + width].strip("<>")
+        link = Link(target, self.line(offset), "definition")
+        self.found.definitions.setdefault(normal_label(label), link)
+        self.found.links.append(link)
+
+    def inline_link(self, left: int, right: int, end: int) -> int:
+        """Record `[text](target "title")`; report a '(' that is never closed."""
+        depth = 0
+        for index in range(right + 1, end):
+            char = self.shape[index]
+            if char == "\\":
+                continue
+            depth += (char == "(") - (char == ")")
+            if depth == 0:
+                self.record_inline(left, right + 2, index)
+                return index
+        self.problem(
+            right + 1, f"malformed link: '(' after '{self.text[left : right + 1]}' is never closed"
+        )
+        return right
+
+    def record_inline(self, left: int, start: int, close: int) -> None:
+        inside = self.shape[start:close].strip()
+        offset = start + self.shape[start:close].index(inside[0]) if inside else start
+        if inside.startswith("<") and ">" in inside:
+            target = self.text[offset + 1 : offset + inside.index(">")]
+        else:
+            width = len(inside.split()[0]) if inside else 0
+            target = self.text[offset : offset + width]
+        kind = "image" if left > 0 and self.shape[left - 1] == "!" else "inline"
+        self.found.links.append(Link(target, self.line(left), kind))
+
+
+def scan(text: str) -> SourceLinks:
+    """Return the links, references and malformed links of one page's raw text."""
+    return _Scanner(text).run()
+
+
+def loose_placeholders(text: str, found: SourceLinks) -> list[int]:
+    """Return the lines of `{filename}`s that are no link's target, in order."""
+    in_links: dict[int, int] = {}
+    for link in found.links:
+        if _PLACEHOLDER.match(link.target):
+            in_links[link.line] = in_links.get(link.line, 0) + 1
+    prepared, _ = prepare(text)
+    lines = []
+    for match in _PLACEHOLDER.finditer(prepared):
+        line = prepared.count("\n", 0, match.start()) + 1
+        if in_links.get(line):
+            in_links[line] -= 1
+        else:
+            lines.append(line)
+    return lines

@@ -1,0 +1,148 @@
+"""Index what links can point at: sources, output files, and the ids in each page.
+
+Everything is indexed once per build, so checking a link is a dictionary look-up
+and the whole check grows linearly with the number of links.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+# Attributes whose value is a URL the browser follows or loads.
+URL_ATTRIBUTES = {"href", "src", "poster", "action", "formaction", "cite", "data"}
+PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author)[|}]")
+# A placeholder with the word after it: the same snippet in a page's summary
+# or description is the same mistake, reported once, at the source.
+_SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".txt")
+# Text in these elements is shown as written: a `{filename}` there is on purpose.
+_LITERAL_ELEMENTS = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
+
+
+@dataclass
+class ParsedPage:
+    """The links and ids of one HTML document, each with its line."""
+
+    links: list[tuple[str, int]] = field(default_factory=list)
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    # Literal `{filename}...` outside links and code, as snippets.
+    placeholders: list[tuple[str, int]] = field(default_factory=list)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self.literal_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in URL_ATTRIBUTES:
+                self.page.links.append((value, line))
+            if name == "id" or (name == "name" and tag == "a"):
+                self.page.ids.setdefault(value, []).append(line)
+            if name not in URL_ATTRIBUTES:
+                for match in _SNIPPET.finditer(value):
+                    self.page.placeholders.append((match[0], line))
+        if tag in _LITERAL_ELEMENTS:
+            self.literal_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _LITERAL_ELEMENTS:
+            self.literal_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag in _LITERAL_ELEMENTS and self.literal_depth:
+            self.literal_depth -= 1
+
+    def handle_data(self, data):
+        if self.literal_depth:
+            return
+        for match in _SNIPPET.finditer(data):
+            line = self.getpos()[0] + data.count("\n", 0, match.start())
+            self.page.placeholders.append((match[0], line))
+
+
+def parse_html(html: str) -> ParsedPage:
+    """Return the links, ids and literal `{filename}`s of an HTML document."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    return parser.page
+
+
+def split_target(href: str) -> tuple[str, str]:
+    """Return the path and the (unquoted) fragment of a link."""
+    parts = urlsplit(href)
+    return unquote(parts.path), unquote(parts.fragment)
+
+
+def resolve(base: str, path: str) -> str:
+    """Return the output path `path` names when linked from output file `base`."""
+    if path.startswith("/"):
+        joined = path.lstrip("/")
+    else:
+        joined = posixpath.join(posixpath.dirname(base), path)
+    joined = posixpath.normpath(joined)
+    return "" if joined == "." else joined
+
+
+def is_ignored(path: str, ignore: list[str]) -> bool:
+    """Say whether an output path is served by something else (HANDBOOK link_ignore)."""
+    for entry in ignore:
+        entry = entry.strip("/")
+        if path == entry or (entry and path.startswith(entry + "/")):
+            return True
+    return False
+
+
+@dataclass
+class OutputIndex:
+    """Every file in the output folder, and the parsed HTML of every page."""
+
+    root: str
+    files: set[str] = field(default_factory=set)
+    pages: dict[str, ParsedPage] = field(default_factory=dict)
+
+    def exists(self, path: str) -> str | None:
+        """Return the file a link to `path` is served from, or None."""
+        for candidate in (path, posixpath.join(path, "index.html")):
+            if candidate in self.files:
+                return candidate
+        return None
+
+
+def index_output(root: str) -> OutputIndex:
+    """Walk the output folder once: every file, every HTML page parsed."""
+    index = OutputIndex(root)
+    for folder, _, names in os.walk(root):
+        for name in names:
+            full = os.path.join(folder, name)
+            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            index.files.add(relative)
+            if name.endswith((".html", ".htm")):
+                with open(full, encoding="utf-8", errors="replace") as handle:
+                    index.pages[relative] = parse_html(handle.read())
+    return index
+
+
+def written_by(generators) -> dict[str, object]:
+    """Return every content object (articles, pages, drafts, hidden) by output path."""
+    objects = {}
+    for generator in generators:
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            for content in getattr(generator, name, []):
+                for each in [content, *getattr(content, "translations", [])]:
+                    if getattr(each, "save_as", ""):
+                        objects[each.save_as.replace(os.sep, "/")] = each
+    return objects

@@ -1,0 +1,138 @@
+"""Check the written site: queued content links, and every link the theme wrote.
+
+Runs once every file is written (print outputs included). Content links are
+reported at their source line; links the theme added (navigation, contacts)
+by output file, line and template.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from . import link_check, problems
+from .link_check import scheme_problem, suggestion
+from .link_targets import (
+    EXTERNAL,
+    PLACEHOLDER,
+    OutputIndex,
+    ParsedPage,
+    index_output,
+    is_ignored,
+    resolve,
+    split_target,
+)
+
+
+def fragment_problem(index: OutputIndex, path: str, fragment: str, href: str) -> str | None:
+    """Return what is wrong with a link to `path#fragment`, or None."""
+    served = index.exists(path)
+    if served is None:
+        others = sorted(index.files)
+        return f"link to '{href}' has no target: the build writes no '{path}'" + suggestion(
+            path, others
+        )
+    if not fragment or served not in index.pages:
+        return None
+    ids = index.pages[served].ids
+    if fragment in ids:
+        return None
+    hint = suggestion(fragment, ids, href.rsplit("#", 1)[0] + "#")
+    return f"link to '{href}' has no target: no id '{fragment}' in {served}{hint}"
+
+
+def check_pending(index: OutputIndex) -> None:
+    """Check the content links queued by the content pass."""
+    for link in link_check.state.pending:
+        message = fragment_problem(index, link.path, link.fragment, link.href)
+        if message:
+            problems.add(link.source, link.line, message)
+
+
+def template_of(output: str, settings: dict) -> str:
+    """Return the name of the template that wrote an output file, if known."""
+    page = link_check.state.pages.get(output)
+    if page is not None:
+        return f"{getattr(page, 'template', 'page')}.html"
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        if settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") == output:
+            return f"{name}.html"
+    return ""
+
+
+def theme_link_problem(index: OutputIndex, output: str, href: str) -> str | None:
+    """Return what is wrong with a link the theme wrote in `output`, or None."""
+    if PLACEHOLDER.match(href):
+        return f"literal '{PLACEHOLDER.match(href)[0]}' left in link '{href}'"
+    if EXTERNAL.match(href):
+        return scheme_problem(href)
+    path, fragment = split_target(href)
+    target = resolve(output, path) if path else output
+    if is_ignored(target, link_check.state.ignore):
+        return None
+    return fragment_problem(index, target, fragment, href)
+
+
+def check_page_output(index: OutputIndex, output: str, parsed: ParsedPage, settings) -> None:
+    """Check the theme's links, literal placeholders and ids of one written page."""
+    template = template_of(output, settings)
+    where = f" (template: {template})" if template else ""
+    path = os.path.join(index.root, output)
+    content_links = link_check.state.content_links.get(output, set())
+    for href, line in parsed.links:
+        if href in content_links:
+            continue
+        if _resolved(index, output, href) in content_links:
+            continue
+        message = theme_link_problem(index, output, href)
+        if message:
+            problems.add(path, line, message + where)
+    for snippet, line in parsed.placeholders:
+        if snippet not in link_check.state.placeholders:
+            problems.add(path, line, f"literal '{snippet}' left in the page{where}")
+    check_duplicate_ids(output, parsed, path, where)
+
+
+def _resolved(index: OutputIndex, output: str, href: str) -> tuple[str, str]:
+    """Return the file and fragment a link leads to, as the content pass names them."""
+    path, fragment = split_target(href)
+    target = resolve(output, path) if path else output
+    return (index.exists(target) or target, fragment)
+
+
+def check_duplicate_ids(output: str, parsed: ParsedPage, path: str, where: str) -> None:
+    """Report each id used more than once in a page, where it can be fixed."""
+    page = link_check.state.pages.get(output)
+    for name, lines in parsed.ids.items():
+        if len(lines) < 2:
+            continue
+        message = f"id '{name}' is used {len(lines)} times on {output}"
+        line = source_line_of_id(page.source_path, name) if page is not None else None
+        if line:
+            problems.add(page.source_path, line, message)
+        else:
+            problems.add(path, lines[1], message + where)
+
+
+def source_line_of_id(source: str, name: str) -> int | None:
+    """Return the source line that gives an element id `name`, if one visibly does."""
+    explicit = re.compile(r"(?:#|\bid=[\"']?)" + re.escape(name) + r"(?![\w-])")
+    heading = re.compile(r"^#{1,6}\s")
+    with open(source, encoding="utf-8", errors="replace") as handle:
+        lines = handle.read().split("\n")
+    for number, text in enumerate(lines, 1):
+        if not heading.match(text) and explicit.search(text):
+            return number
+    words = name.replace("-", " ").split("_")[0].split()
+    for number, text in enumerate(lines, 1):
+        if heading.match(text) and words and all(w in text.lower() for w in words):
+            return number
+    return None
+
+
+def check_output(pelican) -> None:
+    """Check every written HTML file and the links queued for the written site."""
+    index = index_output(pelican.output_path)
+    check_pending(index)
+    for output, parsed in sorted(index.pages.items()):
+        check_page_output(index, output, parsed, pelican.settings)
