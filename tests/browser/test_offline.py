@@ -73,6 +73,7 @@ def test_after_one_visit_every_page_and_the_pdf_load_offline(phone, site, site_u
     # (sw.js itself is kept by the browser, outside the cache.)
     others = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".html"]
     others = [p for p in others if p.name != "sw.js"]
+    assert any(p.suffix == ".pdf" for p in others), "the site has no PDF to keep"
     for path in others:
         name = path.relative_to(site).as_posix()
         got = page.evaluate(FETCH_SIZE, name)

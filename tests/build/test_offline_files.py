@@ -21,7 +21,7 @@ from tests.helpers import ROOT, build, run_pelican
 def service_worker_constants(site: Path) -> tuple[str, list[str]]:
     script = (site / "sw.js").read_text(encoding="utf-8")
     version = re.search(r"^const VERSION = (.+);$", script, re.M).group(1)
-    precache = re.search(r"^const PRECACHE = (.+);$", script, re.M).group(1)
+    precache = re.search(r"^const PRECACHE = (\[.*?\]);$", script, re.M | re.S).group(1)
     return json.loads(version), json.loads(precache)
 
 

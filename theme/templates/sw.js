@@ -6,7 +6,7 @@
 // A hash of every file the build wrote: a new build means a new cache.
 const VERSION = {{ version|tojson }};
 // Every file of the site, relative to this script (the site's root).
-const PRECACHE = {{ precache|tojson }};
+const PRECACHE = {{ precache|tojson(indent=2) }};
 // How long a page waits for the network before the saved copy is shown: on
 // venue wifi that connects but carries nothing, staff must not wait.
 const NETWORK_TIMEOUT_MS = 3000;
