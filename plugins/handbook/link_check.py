@@ -167,7 +167,8 @@ class ContentChecker:
                 return
             target = found.save_as.replace(os.sep, "/")
         else:
-            target = _WRAPPERS[what](path, self.settings).save_as
+            written = self.settings.get(f"{what.upper()}_SAVE_AS")
+            target = _WRAPPERS[what](path, self.settings).save_as if written else ""
             if not target:
                 message = f"link '{href}' goes to {what} pages, which this site does not write"
                 self.report(page.source_path, line, output, href, message)

@@ -152,10 +152,12 @@ class _Scanner:
     def paragraph(self, start: int, end: int) -> None:
         """Match the brackets of one paragraph, then look at what follows each pair."""
         opened: list[int] = []
+        escaped = 0  # `\[` written as text: its `]` is text too
         index = start
         while index < end:
             char = self.shape[index]
             if char == "\\":
+                escaped += self.shape.startswith("[", index + 1)
                 index += 2
                 continue
             if char == "[":
@@ -163,6 +165,8 @@ class _Scanner:
             elif char == "]":
                 if opened:
                     index = self.after_brackets(opened.pop(), index, end)
+                elif escaped:
+                    escaped -= 1
                 elif self.shape.startswith("(", index + 1):
                     self.problem(index, "malformed link: ']' has no matching '['")
             index += 1
