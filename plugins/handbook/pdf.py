@@ -22,6 +22,8 @@ def overflowing(pages, card_ids: list[str]) -> list[str]:
     """Return the ids of cards that run onto more than one page."""
     starts = _first_pages(pages, card_ids)
     ordered = sorted(starts, key=starts.get)
+    if not ordered:
+        return []
     ends = [starts[card] for card in ordered[1:]] + [len(pages)]
     return [card for card, end in zip(ordered, ends, strict=True) if end - starts[card] > 1]
 
