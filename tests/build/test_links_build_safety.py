@@ -1,0 +1,128 @@
+"""A failed build keeps the last good site; the development server reports and serves on."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.helpers import ROOT
+
+BROKEN = "Title: Broken\n\nSee [the rules]({filename}nowhere.md).\n"
+PROBLEM = "content/pages/broken.md:3: link target '{filename}nowhere.md' does not exist"
+
+
+def project_copy(folder: Path) -> Path:
+    """Copy the project (not its output) to `folder`, sharing the virtualenv."""
+    for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt"):
+        # copy2 keeps the modification time, so make sees the venv as up to date.
+        shutil.copy2(ROOT / name, folder / name)
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    return folder
+
+
+def make(folder: Path, *targets: str, **variables: str) -> subprocess.CompletedProcess:
+    # -o: never reinstall requirements from a test, whatever their dates.
+    command = ["make", "-o", str(folder / ".venv" / ".site-requirements"), *targets]
+    command += [f"{name}={value}" for name, value in variables.items()]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Return a digest of every file under `folder`, by relative path."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_failed_build_leaves_the_last_good_output_as_it_was(tmp_path):
+    project = project_copy(tmp_path)
+    good = make(project, "html")
+    assert good.returncode == 0, good.stdout + good.stderr
+    before = snapshot(project / "output")
+    assert "index.html" in before and "conduct-staff-procedure.html" in before
+
+    (project / "content" / "pages" / "broken.md").write_text(BROKEN, encoding="utf-8")
+    for target in ("html", "publish"):
+        failed = make(project, target)
+        assert failed.returncode != 0, target
+        assert PROBLEM in failed.stderr, target
+        assert "Traceback" not in failed.stdout + failed.stderr, target
+        assert snapshot(project / "output") == before, target
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def read_lines(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+
+
+def wait_for_line(lines: queue.Queue, text: str, seen: list[str], limit: float) -> bool:
+    """Read the server's output until a line holds `text`; False if it never comes."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if text in line:
+            return True
+    return False
+
+
+def fetch(url: str, limit: float) -> bytes:
+    """Fetch `url`, retrying while the server starts; raise the last error if it never does."""
+    deadline = time.monotonic() + limit
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def test_the_devserver_reports_problems_and_keeps_serving(tmp_path):
+    project = project_copy(tmp_path)
+    (project / "content" / "pages" / "broken.md").write_text(BROKEN, encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        ["make", "-o", str(project / ".venv" / ".site-requirements"), "devserver", f"PORT={port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=read_lines, args=(server.stdout, lines), daemon=True).start()
+    seen: list[str] = []
+    try:
+        assert wait_for_line(lines, PROBLEM, seen, limit=120), "".join(seen)
+        page = fetch(f"http://127.0.0.1:{port}/conduct-staff-procedure.html", limit=60)
+        assert b"Staff Procedure For Incident Response" in page
+        assert server.poll() is None, "the development server stopped"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert "Traceback" not in "".join(seen)
