@@ -92,3 +92,20 @@ def test_a_tap_anywhere_on_the_row_ticks_it(phone, site_url):
     # The far right of the row, away from both the box and the words.
     row.tap(position={"x": size["width"] - 4, "y": size["height"] / 2})
     expect(box(page, ASK)).to_be_checked()
+
+
+def test_only_the_checklist_that_changed_is_announced(phone, site_url):
+    page = open_staff(phone, site_url)
+    # Screen readers speak a live region each time its text is replaced.
+    page.evaluate(
+        """() => {
+        window.__spoken = [];
+        for (const region of document.querySelectorAll('[aria-live]')) {
+          new MutationObserver(() => window.__spoken.push(region.textContent))
+            .observe(region, {childList: true, characterData: true, subtree: true});
+        }
+      }"""
+    )
+    tick(page, ASK)
+    expect(status(page, FIRST)).to_have_text("1 of 7 done")
+    assert page.evaluate("window.__spoken") == ["1 of 7 done"]

@@ -114,8 +114,15 @@ function enhancePage() {
   (lists[0].closest(".prose") || lists[0]).before(panel);
 }
 
+// Live regions speak whenever their text is replaced: touch them only on change.
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function showStart() {
   const line = document.querySelector(".incident__start");
+  if (line.dataset.shown === String(state.started)) return;
+  line.dataset.shown = String(state.started);
   line.replaceChildren();
   if (!state.started) {
     line.textContent = "No incident started on this device.";
@@ -140,7 +147,7 @@ function render() {
   for (const list of lists) {
     const all = boxes(list);
     const done = all.filter((box) => box.checked).length;
-    list.querySelector(".checklist__status").textContent = `${done} of ${all.length} done`;
+    setText(list.querySelector(".checklist__status"), `${done} of ${all.length} done`);
     // One next step per checklist under way (or the page's first), not one per list.
     const next = started.includes(list) || (!started.length && list === lists[0]);
     markNext(list, next ? all.find((box) => !box.checked) : null);
@@ -197,7 +204,10 @@ async function copyTimeline() {
 }
 
 function say(text) {
-  document.querySelector(".incident__message").textContent = text;
+  const message = document.querySelector(".incident__message");
+  // Said again after a second copy: empty first so it is announced again.
+  message.textContent = "";
+  requestAnimationFrame(() => setText(message, text));
 }
 
 function act(action, list) {
