@@ -230,6 +230,11 @@ def test_broken_storage_leaves_the_checklists_working(profile, site_url, errors,
     expect(status(page, FIRST)).to_have_text("2 of 7 done")
     tick(page, ASK)
     expect(box(page, ASK)).not_to_be_checked()
+    warning = page.locator(".incident__message")
+    if storage.startswith("storage that"):
+        expect(warning).to_have_text("This browser is not saving ticks: keep this page open.")
+    else:
+        expect(warning).to_be_empty()
     assert errors == []
 
 

@@ -43,11 +43,15 @@ function parse(text) {
   }
 }
 
+let warned = false;
+
 function save() {
   try {
     window.localStorage.setItem(key, JSON.stringify(state));
   } catch {
-    // Nothing to do: ticks stay on screen until the page is left.
+    // Ticks stay on screen until the page is left; say so, once.
+    if (!warned) say("This browser is not saving ticks: keep this page open.");
+    warned = true;
   }
 }
 
