@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE
@@ -195,6 +196,7 @@ def test_copy_timeline_shows_the_text_when_the_clipboard_refuses(profile, site_u
     timeline = page.get_by_label("Timeline")
     expect(timeline).to_be_visible()
     expect(timeline).to_have_value(TIMELINE)
+    assert Axe().run(page).response["violations"] == []
     assert errors == []
 
 

@@ -109,11 +109,12 @@ function enhancePage() {
   message.setAttribute("aria-live", "polite");
   const fallback = make("div", "incident__fallback");
   fallback.hidden = true;
+  // The label wraps the textarea: no id that a content id could clash with.
   const label = make("label", "", "Timeline (select it and copy it)");
-  label.htmlFor = "incident-timeline";
   const area = make("textarea", "incident__timeline");
-  Object.assign(area, { id: "incident-timeline", readOnly: true, rows: 8 });
-  fallback.append(label, area);
+  Object.assign(area, { readOnly: true, rows: 8 });
+  label.append(area);
+  fallback.append(label);
   panel.append(started, actions, message, fallback);
   (lists[0].closest(".prose") || lists[0]).before(panel);
 }
