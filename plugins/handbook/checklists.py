@@ -131,12 +131,20 @@ class ChecklistTreeprocessor(Treeprocessor):
         """Mark each item of `items` and of the lists nested in them."""
         for item in [el for el in items if el.tag == "li"]:
             text = take_item_text(item)
-            if text is not None:
-                words = plain_text(text, self.md).strip()
+            words = self._words(text) if text is not None else ""
+            if words:
                 item_id = item.get("id") or self._item_id(words)
                 mark_item(item, text, item_id, kind)
                 found.append({"id": item_id, "text": words, "depth": depth})
+            elif text is not None:
+                # Nothing a reader sees (a comment): a checkbox here would have no name.
+                item.insert(0, text)
             self._mark_nested(item, kind, depth + 1, found)
+
+    def _words(self, text: etree.Element) -> str:
+        """Return what an item says: its text, or its images' alt text."""
+        words = plain_text(text, self.md).strip()
+        return words or " ".join(img.get("alt", "") for img in text.iter("img")).strip()
 
     def _mark_nested(self, item: etree.Element, kind: str, depth: int, found: list) -> None:
         """Mark the lists directly inside `item` as part of the same checklist."""

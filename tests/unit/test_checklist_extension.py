@@ -278,3 +278,9 @@ class TestIds(ChecklistTestCase):
         md.reset()
         md.convert("Plain text.\n")
         assert md.checklists == []
+
+    def test_an_item_with_nothing_to_read_gets_no_unnamed_checkbox(self):
+        md = markdown.Markdown(**self.default_kwargs)
+        html = md.convert("Checklists: steps\n\n## Do\n\n* <!-- later -->\n* ![Fire exit](x.png)\n")
+        assert html.count('type="checkbox"') == 1
+        assert md.checklists[0]["items"] == [{"id": "fire-exit", "text": "Fire exit", "depth": 0}]

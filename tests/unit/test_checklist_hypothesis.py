@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import markdown
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,3 +64,6 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     assert len(item_ids) == len(set(item_ids))
     for item_id in item_ids + [checklist["id"] for checklist in md.checklists]:
         assert f'id="{item_id}"' in html
+    # Every checkbox has a name a screen reader can say.
+    for label in BeautifulSoup(html, "html.parser").select("label.checklist__label"):
+        assert label.get_text(strip=True) or label.select("img[alt]")
