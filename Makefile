@@ -100,3 +100,25 @@ lint: $(DEV_READY)
 format: $(DEV_READY)
 	"$(VENV)/bin/ruff" check --fix .
 	"$(VENV)/bin/ruff" format .
+
+# Build cost against stock Pelican on generated sites of 100 and 1000 pages, and
+# the real site's build time (CPU seconds, median of 3; takes several minutes).
+# The last line holds the figures quoted in the README.
+bench: $(DEV_READY) system-deps
+	"$(VENV)/bin/python" tests/bench/bench.py
+
+# Lighthouse (npm, pinned) goes into .audit/, away from the project; it is not
+# part of `make test`. 12.x is the last line that runs on Debian 12's Node 18.
+LIGHTHOUSE_VERSION = 12.8.2
+AUDITDIR = $(BASEDIR)/.audit
+LIGHTHOUSE_READY = $(AUDITDIR)/.lighthouse-$(LIGHTHOUSE_VERSION)
+
+$(LIGHTHOUSE_READY):
+	@command -v npm >/dev/null 2>&1 || { $(call apt_install,nodejs npm, (Lighthouse runs on Node)); }
+	npm install --prefix "$(AUDITDIR)" --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION)
+	printf '*\n' > "$(AUDITDIR)/.gitignore"
+	touch "$@"
+
+# Scores of the staff page in mobile mode; fails if any is below 95.
+audit: html browser-deps $(LIGHTHOUSE_READY)
+	CHROME_PATH="$(CHROMIUM_PATH)" "$(VENV)/bin/python" tests/bench/audit.py "$(OUTPUTDIR)" "$(AUDITDIR)/node_modules/.bin/lighthouse"

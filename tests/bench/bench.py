@@ -1,0 +1,141 @@
+"""Build cost of the handbook against stock Pelican, and its growth with size (make bench).
+
+Generates sites of 100 and 1000 pages (3 checklists of 8 items and 20
+cross-links with anchors on each page), builds each with stock Pelican (no
+plugins, default theme, the same Markdown settings) and with ours (our
+plugins and theme, problems fatal), alternating the runs, and reports the
+median of RUNS (CPU seconds). Also times the real site. The last line is machine-readable:
+
+    bench: site_build_s=<median> stock_ratio_1000=<ours/stock> scale_1000_over_100=<ours>
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = (100, 1000)
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CHECKLISTS, ITEMS, LINKS = 3, 8, 20
+
+# Both builds read the same settings; only plugins and theme differ.
+COMMON = """
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa
+PATH = {content!r}
+PLUGIN_PATHS = [{plugins!r}]
+"""
+# Stock's theme would list all 1000 pages in every page's menu (quadratic
+# output); without it, stock is the harder baseline to beat.
+STOCK = "PLUGINS = []\nTHEME = 'notmyidea'\nDISPLAY_PAGES_ON_MENU = False\n"
+OURS = "THEME = {theme!r}\nHANDBOOK_FAIL_ON_PROBLEMS = True\n"
+
+
+def page_text(number: int, pages: int) -> str:
+    """Return the Markdown of generated page `number`: checklists, then links."""
+    lines = [f"Title: Procedure {number}", "Checklists: steps", ""]
+    lines.append(f"What to do in situation {number}, step by step.\n")
+    for checklist in range(CHECKLISTS):
+        lines.append(f"## Stage {checklist + 1} of procedure {number}\n")
+        for item in range(ITEMS):
+            lines.append(f"1. Do step {item + 1} of stage {checklist + 1}, then tell the lead")
+        lines.append("")
+    # In a paragraph, not a list: a list here would become a fourth checklist.
+    links = []
+    for link in range(LINKS):
+        target = (number + 1 + link * 37) % pages
+        stage = link % CHECKLISTS + 1
+        anchor = f"stage-{stage}-of-procedure-{target}"
+        links.append(f"[stage {stage} of {target}]({{filename}}page-{target:04d}.md#{anchor})")
+    lines.append("See also " + ", ".join(links) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, pages: int) -> Path:
+    """Write a content folder of `pages` generated pages; return it."""
+    target = folder / "content" / "pages"
+    target.mkdir(parents=True)
+    for number in range(pages):
+        (target / f"page-{number:04d}.md").write_text(page_text(number, pages), encoding="utf-8")
+    return folder / "content"
+
+
+def settings_file(folder: Path, content: Path, flavour: str) -> Path:
+    """Write the settings of one flavour ("stock" or "ours") for `content`."""
+    text = COMMON.format(root=str(ROOT), content=str(content), plugins=str(ROOT / "plugins"))
+    text += STOCK if flavour == "stock" else OURS.format(theme=str(ROOT / "theme"))
+    path = folder / f"{flavour}conf.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def timed_build(content: Path, conf: Path, output: Path) -> float:
+    """Build `content` with `conf` into a fresh `output`; return its CPU seconds.
+
+    CPU time (user + system of the build process) rather than wall time: the
+    machines that run this are often busy with other work, which stretches
+    wall time but not the work the build does.
+    """
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
+    command += ["-s", str(conf), "--delete-output-directory", "-q"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if result.returncode:
+        sys.exit(f"bench: build failed ({conf.name}):\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def bench_size(folder: Path, pages: int) -> dict[str, float]:
+    """Return the median build seconds of stock and ours on `pages` generated pages."""
+    content = generate(folder / str(pages), pages)
+    confs = {
+        flavour: settings_file(content.parent, content, flavour) for flavour in ("stock", "ours")
+    }
+    times: dict[str, list[float]] = {"stock": [], "ours": []}
+    for run in range(RUNS):
+        # Alternate which goes first, so neither always runs on a warm disk cache.
+        order = ("stock", "ours") if run % 2 == 0 else ("ours", "stock")
+        for flavour in order:
+            output = content.parent / f"out-{flavour}"
+            times[flavour].append(timed_build(content, confs[flavour], output))
+    medians = {flavour: statistics.median(values) for flavour, values in times.items()}
+    print(
+        f"{pages:5d} pages: stock {medians['stock']:.2f} s, ours {medians['ours']:.2f} s",
+        flush=True,
+    )
+    return medians
+
+
+def bench_real_site(folder: Path) -> float:
+    """Return the median build seconds of the real site (make html's build)."""
+    runs = [
+        timed_build(ROOT / "content", ROOT / "pelicanconf.py", folder / "real") for _ in range(RUNS)
+    ]
+    print(
+        f"real site: {statistics.median(runs):.2f} s (runs: {', '.join(f'{r:.2f}' for r in runs)})"
+    )
+    return statistics.median(runs)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        folder = Path(tmp)
+        results = {pages: bench_size(folder, pages) for pages in SIZES}
+        site = bench_real_site(folder)
+    ratio = results[1000]["ours"] / results[1000]["stock"]
+    scale = results[1000]["ours"] / results[100]["ours"]
+    print(f"bench: site_build_s={site:.2f} stock_ratio_1000={ratio:.2f}", end=" ")
+    print(f"scale_1000_over_100={scale:.2f}")
+
+
+if __name__ == "__main__":
+    main()
