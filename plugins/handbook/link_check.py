@@ -7,19 +7,18 @@ theme adds count too. Each problem names the source file and line.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import posixpath
 import re
-from collections import deque
 from dataclasses import dataclass, field
 
 from pelican.urlwrappers import Author, Category, Tag
 
 from . import problems
 from .config import handbook_options
-from .link_source import SourceLinks, loose_placeholders, scan
+from .link_lines import LineFinder, loose_placeholders
+from .link_source import SourceLinks, scan
 from .link_targets import (
     EXTERNAL,
     PLACEHOLDER,
@@ -27,14 +26,14 @@ from .link_targets import (
     is_ignored,
     parse_html,
     resolve,
+    scheme_problem,
     split_target,
+    suggestion,
     written_by,
 )
 
 _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
-_PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 
 
 @dataclass
@@ -62,54 +61,6 @@ class State:
 
 
 state = State()
-
-
-def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
-    """Return ' (did you mean ...?)' for the closest of `choices`, or ''."""
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.7)
-    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
-
-
-def scheme_problem(href: str) -> str | None:
-    """Return what is wrong with a mailto: or tel: link, or None."""
-    scheme, _, rest = href.partition(":")
-    scheme = scheme.lower()
-    if scheme == "mailto":
-        addresses = rest.split("?")[0].split(",")
-        if not all(_EMAIL.fullmatch(address.strip()) for address in addresses):
-            return f"mailto: link '{href}' is not an email address"
-    if scheme == "tel":
-        digits = re.sub(r"\D", "", rest.split(";")[0])
-        if not _PHONE.fullmatch(rest) or len(digits) < 3:
-            fixed = "" if len(digits) < 3 else f" (did you mean 'tel:{digits}'?)"
-            return f"tel: link '{href}' is not a phone number{fixed}"
-    return None
-
-
-class LineFinder:
-    """Give each link in a page's HTML the source line it was written on."""
-
-    def __init__(self, found: SourceLinks, raw: str):
-        self.raw = raw
-        self.exact: dict[str, deque[int]] = {}
-        self.patterns: list[tuple[re.Pattern, int]] = []
-        for link in found.links:
-            self.exact.setdefault(link.target, deque()).append(link.line)
-            if _JINJA.search(link.target):
-                # Jinja renders first; `tel:{{ x }}` matches any `tel:...`.
-                parts = _JINJA.split(link.target)
-                self.patterns.append((re.compile(".*?".join(map(re.escape, parts))), link.line))
-
-    def line_of(self, href: str) -> int:
-        """Return the line of `href`: the next unused link with that target, or a guess."""
-        lines = self.exact.get(href)
-        if lines:
-            return lines.popleft() if len(lines) > 1 else lines[0]
-        for pattern, line in self.patterns:
-            if pattern.fullmatch(href):
-                return line
-        offset = self.raw.find(href) if href else -1
-        return self.raw.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
 
 class ContentChecker:
@@ -167,6 +118,10 @@ class ContentChecker:
                 self.missing_source(page, output, href, line, what, key, path)
                 return
             target = found.save_as.replace(os.sep, "/")
+            if not target:
+                message = f"link target '{href}' is not published: it has an empty save_as"
+                self.report(page.source_path, line, output, href, message)
+                return
         else:
             written = self.settings.get(f"{what.upper()}_SAVE_AS")
             target = _WRAPPERS[what](path, self.settings).save_as if written else ""

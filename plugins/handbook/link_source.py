@@ -255,20 +255,3 @@ class _Scanner:
 def scan(text: str) -> SourceLinks:
     """Return the links, references and malformed links of one page's raw text."""
     return _Scanner(text).run()
-
-
-def loose_placeholders(text: str, found: SourceLinks) -> list[int]:
-    """Return the lines of `{filename}`s that are no link's target, in order."""
-    in_links: dict[int, int] = {}
-    for link in found.links:
-        if _PLACEHOLDER.match(link.target):
-            in_links[link.line] = in_links.get(link.line, 0) + 1
-    prepared, _ = prepare(text)
-    lines = []
-    for match in _PLACEHOLDER.finditer(prepared):
-        line = prepared.count("\n", 0, match.start()) + 1
-        if in_links.get(line):
-            in_links[line] -= 1
-        else:
-            lines.append(line)
-    return lines

@@ -6,6 +6,7 @@ and the whole check grows linearly with the number of links.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
@@ -20,8 +21,10 @@ PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author
 # or description is the same mistake, reported once, at the source.
 _SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".txt")
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 # Text in these elements is shown as written: a `{filename}` there is on purpose.
+_EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
+_PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 _LITERAL_ELEMENTS = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
 
 
@@ -146,3 +149,25 @@ def written_by(generators) -> dict[str, object]:
                     if getattr(each, "save_as", ""):
                         objects[each.save_as.replace(os.sep, "/")] = each
     return objects
+
+
+def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
+    """Return ' (did you mean ...?)' for the closest of `choices`, or ''."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
+
+
+def scheme_problem(href: str) -> str | None:
+    """Return what is wrong with a mailto: or tel: link, or None."""
+    scheme, _, rest = href.partition(":")
+    scheme = scheme.lower()
+    if scheme == "mailto":
+        addresses = rest.split("?")[0].split(",")
+        if not all(_EMAIL.fullmatch(address.strip()) for address in addresses):
+            return f"mailto: link '{href}' is not an email address"
+    if scheme == "tel":
+        digits = re.sub(r"\D", "", rest.split(";")[0])
+        if not _PHONE.fullmatch(rest) or len(digits) < 3:
+            fixed = "" if len(digits) < 3 else f" (did you mean 'tel:{digits}'?)"
+            return f"tel: link '{href}' is not a phone number{fixed}"
+    return None

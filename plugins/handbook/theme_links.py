@@ -11,7 +11,6 @@ import os
 import re
 
 from . import link_check, problems
-from .link_check import scheme_problem, suggestion
 from .link_targets import (
     EXTERNAL,
     PLACEHOLDER,
@@ -20,7 +19,9 @@ from .link_targets import (
     index_output,
     is_ignored,
     resolve,
+    scheme_problem,
     split_target,
+    suggestion,
 )
 
 

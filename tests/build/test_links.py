@@ -411,3 +411,13 @@ def test_a_page_with_every_kind_of_valid_link_builds_clean(tmp_path):
     assert "Traceback" not in result.stderr
     page = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
     assert 'href="./target.html#call-the-venue"' in page
+
+
+def test_a_link_to_a_page_that_is_not_written_is_reported(tmp_path):
+    assert_only_problem(
+        tmp_path,
+        "See [the draft]({filename}unwritten.md).\n",
+        "content/pages/page.md:3: link target '{filename}unwritten.md' is not published:"
+        " it has an empty save_as",
+        extra={"pages/unwritten.md": "Title: Unwritten\nsave_as:\n\nText.\n"},
+    )

@@ -11,9 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plugins.handbook import link_check, problems
-from plugins.handbook.link_check import ContentChecker, LineFinder, check_page, scheme_problem
+from plugins.handbook.link_check import ContentChecker, check_page
+from plugins.handbook.link_lines import LineFinder
 from plugins.handbook.link_source import scan
-from plugins.handbook.link_targets import OutputIndex, is_ignored, parse_html, resolve
+from plugins.handbook.link_targets import (
+    OutputIndex,
+    is_ignored,
+    parse_html,
+    resolve,
+    scheme_problem,
+)
 from plugins.handbook.theme_links import check_pending, theme_link_problem
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plugins.handbook.link_source import loose_placeholders, scan
+from plugins.handbook.link_lines import loose_placeholders
+from plugins.handbook.link_source import scan
 
 
 def targets(text: str) -> list[tuple[str, int]]:

@@ -1,0 +1,58 @@
+"""Map links and text in a page's HTML back to the source lines they came from.
+
+Python-Markdown keeps no source line numbers, so each link found in the
+rendered HTML is matched to a link found by scanning the raw file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+from .link_source import SourceLinks, prepare
+from .link_targets import PLACEHOLDER
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+class LineFinder:
+    """Give each link in a page's HTML the source line it was written on."""
+
+    def __init__(self, found: SourceLinks, raw: str):
+        self.raw = raw
+        self.exact: dict[str, deque[int]] = {}
+        self.patterns: list[tuple[re.Pattern, int]] = []
+        for link in found.links:
+            self.exact.setdefault(link.target, deque()).append(link.line)
+            if _JINJA.search(link.target):
+                # Jinja renders first; `tel:{{ x }}` matches any `tel:...`.
+                parts = _JINJA.split(link.target)
+                self.patterns.append((re.compile(".*?".join(map(re.escape, parts))), link.line))
+
+    def line_of(self, href: str) -> int:
+        """Return the line of `href`: the next unused link with that target, or a guess."""
+        lines = self.exact.get(href)
+        if lines:
+            return lines.popleft() if len(lines) > 1 else lines[0]
+        for pattern, line in self.patterns:
+            if pattern.fullmatch(href):
+                return line
+        offset = self.raw.find(href) if href else -1
+        return self.raw.count("\n", 0, offset) + 1 if offset >= 0 else 1
+
+
+def loose_placeholders(text: str, found: SourceLinks) -> list[int]:
+    """Return the lines of `{filename}`s that are no link's target, in order."""
+    in_links: dict[int, int] = {}
+    for link in found.links:
+        if PLACEHOLDER.match(link.target):
+            in_links[link.line] = in_links.get(link.line, 0) + 1
+    prepared, _ = prepare(text)
+    lines = []
+    for match in PLACEHOLDER.finditer(prepared):
+        line = prepared.count("\n", 0, match.start()) + 1
+        if in_links.get(line):
+            in_links[line] -= 1
+        else:
+            lines.append(line)
+    return lines
