@@ -5,8 +5,10 @@ from __future__ import annotations
 from pelican import signals
 
 from . import link_check, problems, theme_links
+from .build_date import stamp_build_date
 from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
+from .offline import write_app_files, write_service_worker
 from .print_outputs import remember_pages, write_print_outputs
 from .reader import add_reader
 
@@ -17,6 +19,7 @@ def start_build(pelican) -> None:
     settings = pelican.settings
     handbook_options(settings)
     share_with_content(settings)
+    stamp_build_date(settings)
     add_markdown_extension(settings)
 
 
@@ -39,9 +42,12 @@ def finish_build(pelican) -> None:
     # written file are checked, and the offline cache lists every file last.
     # 1. print outputs: pocket cards (HTML, PDF) and the incident report form
     write_print_outputs(pelican)
+    # 1b. offline: the app icons and the manifest every page links to
+    write_app_files(pelican)
     # 2. links the theme wrote, in every output file
     theme_links.check_output(pelican)
-    # 3. offline: icons, manifest, service worker with the precache list
+    # 3. offline: the service worker with the precache list of every file
+    write_service_worker(pelican)
     problems.report(fail=pelican.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True))
 
 
