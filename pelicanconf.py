@@ -37,7 +37,17 @@ HANDBOOK = {
     "card_max_items": 9,
     # Paths served by something other than this site: never reported as broken.
     "link_ignore": [],
+    # The page whose checklists become pocket cards (a slug), and the checklist
+    # whose items become the incident report form's fields (an id, or the
+    # start of its title).
+    "cards_page": "conduct-staff-procedure",
+    "report_form_checklist": "The important information to gather",
 }
+
+# The home-screen label when staff add the site to their phone.
+HANDBOOK_SHORT_NAME = "BP Conduct"
+# How each page's footer writes the build date: "Procedure as of 2026-11-25".
+HANDBOOK_DATE_FORMAT = "%Y-%m-%d"
 
 # --- How the site is put together -----------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, build, edited_settings
+from tests.helpers import ROOT, build, copy_content, edited_settings
 
 SEED = ROOT / "tests" / "data" / "seed-staff-procedure.md"
 
@@ -130,3 +130,17 @@ def test_staff_page_jump_list_leads_to_each_checklist(site):
     assert len(targets) >= 9
     for target in targets:
         assert page.find(id=target.removeprefix("#")) is not None, target
+
+
+def test_an_article_builds_clean_in_the_handbook_look(tmp_path):
+    content = copy_content(tmp_path / "content")
+    (content / "articles").mkdir()
+    (content / "articles" / "venue.md").write_text(
+        "Title: Venue update\nDate: 2026-11-01\n\n"
+        "Read the [Code of Conduct]({filename}/pages/code-of-conduct.md#how-to-report).\n",
+        encoding="utf-8",
+    )
+    output = build(tmp_path / "out", content=content)
+    page = soup(output / "venue-update.html")
+    assert page.main.h1.get_text(strip=True) == "Venue update"
+    assert page.select("nav.site-nav a")
