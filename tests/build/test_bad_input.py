@@ -17,40 +17,31 @@ def write_site(root: Path, pages: dict[str, str]) -> Path:
 GOOD = "Title: Good\n\nA page that is fine.\n"
 
 
-def test_a_jinja_syntax_error_names_the_file_and_line(tmp_path):
-    content = write_site(
-        tmp_path / "content",
-        {
-            "good.md": GOOD,
-            "broken.md": "Title: Broken\n\nLine three.\n\nWrite to {{ CONDUCT_EMAIL }.\n",
-        },
-    )
+def failed_build(tmp_path: Path, pages: dict[str, str]) -> tuple[Path, str]:
+    """Build `pages`, check it failed cleanly, and return the content folder and stderr."""
+    content = write_site(tmp_path / "content", pages)
     result = run_pelican(tmp_path / "out", content=content)
     assert result.returncode == 1
-    assert f"{content}/pages/broken.md:5: template error:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    return content, result.stderr
+
+
+def test_a_jinja_syntax_error_names_the_file_and_line(tmp_path):
+    broken = "Title: Broken\n\nLine three.\n\nWrite to {{ CONDUCT_EMAIL }.\n"
+    content, stderr = failed_build(tmp_path, {"good.md": GOOD, "broken.md": broken})
+    assert f"{content}/pages/broken.md:5: template error:" in stderr
 
 
 def test_a_misspelt_setting_is_an_error_not_an_empty_string(tmp_path):
-    content = write_site(
-        tmp_path / "content", {"typo.md": "Title: Typo\n\nWrite to {{ CONDUCT_EMIAL }}.\n"}
-    )
-    result = run_pelican(tmp_path / "out", content=content)
-    assert result.returncode == 1
-    assert (
-        f"{content}/pages/typo.md:3: template error: 'CONDUCT_EMIAL' is undefined" in result.stderr
-    )
-    assert "Traceback" not in result.stdout + result.stderr
+    typo = "Title: Typo\n\nWrite to {{ CONDUCT_EMIAL }}.\n"
+    content, stderr = failed_build(tmp_path, {"typo.md": typo})
+    assert f"{content}/pages/typo.md:3: template error: 'CONDUCT_EMIAL' is undefined" in stderr
 
 
 def test_a_page_without_a_title_fails_the_build(tmp_path):
-    content = write_site(
-        tmp_path / "content", {"good.md": GOOD, "untitled.md": "slug: x\n\nNo title.\n"}
-    )
-    result = run_pelican(tmp_path / "out", content=content)
-    assert result.returncode == 1
-    assert f"{content}/pages/untitled.md:1: page has no 'Title:' metadata line" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    untitled = "slug: x\n\nNo title.\n"
+    content, stderr = failed_build(tmp_path, {"good.md": GOOD, "untitled.md": untitled})
+    assert f"{content}/pages/untitled.md:1: page has no 'Title:' metadata line" in stderr
 
 
 def test_all_problems_are_reported_in_one_run_sorted_by_file(tmp_path):
