@@ -17,14 +17,13 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from . import problems
 from .config import handbook_options
+from .link_html import PLACEHOLDER, parse_html
 from .link_lines import LineFinder, loose_placeholders
 from .link_source import SourceLinks, scan
 from .link_targets import (
     EXTERNAL,
-    PLACEHOLDER,
     SOURCE_SUFFIXES,
     is_ignored,
-    parse_html,
     resolve,
     scheme_problem,
     split_target,
@@ -72,6 +71,16 @@ class ContentChecker:
         self.generated = self.context.get("generated_content", {})
         self.static = self.context.get("static_content", {})
         self.static_outputs = {s.save_as.replace(os.sep, "/") for s in self.static.values()}
+        # Pelican recomputes these paths on every access; pages share their answers.
+        self.folders: dict[str, str] = {}
+        self.source_keys: dict[tuple[str, str], str] = {}
+        self.published: dict[tuple[bool, str], str | None] = {}
+
+    def relative_dir(self, page) -> str:
+        """Return the content folder of `page`'s source, as Pelican names it."""
+        if page.source_path not in self.folders:
+            self.folders[page.source_path] = page.relative_dir
+        return self.folders[page.source_path]
 
     def check(self, page, output: str, href: str, line: int) -> None:
         """Check one link of `page` (written to `output`), written on `line`."""
@@ -102,7 +111,26 @@ class ContentChecker:
         """Return the content-relative source path a `{filename}` path names."""
         if path.startswith("/"):
             return posixpath.normpath(path.lstrip("/"))
-        return page.get_relative_source_path(os.path.join(page.relative_dir, path))
+        folder = self.relative_dir(page)
+        if not (folder or path):  # Pelican reads an empty path as the page's own source
+            return page.get_relative_source_path("")
+        if (folder, path) not in self.source_keys:
+            joined = os.path.join(folder, path)
+            self.source_keys[folder, path] = page.get_relative_source_path(joined)
+        return self.source_keys[folder, path]
+
+    def written_as(self, what: str, key: str) -> str | None:
+        """Return the output path of the source `key` ('' if none), None if it is missing."""
+        cache_key = (what == "filename", key)
+        if cache_key not in self.published:
+            found = self.generated.get(key) if what == "filename" else None
+            found = found or self.static.get(key)
+            # Pelican adds every `{static}` target to static_content, even a missing one.
+            if found is None or not os.path.exists(found.source_path):
+                self.published[cache_key] = None
+            else:
+                self.published[cache_key] = found.save_as.replace(os.sep, "/")
+        return self.published[cache_key]
 
     def check_placeholder(self, page, output, href, line, placeholder) -> None:
         what, value = placeholder[1], href[placeholder.end() :]
@@ -111,13 +139,10 @@ class ContentChecker:
             target = self.settings.get("INDEX_SAVE_AS", "index.html")
         elif what in ("filename", "static", "attach"):
             key = self.source_key(page, path)
-            found = self.generated.get(key) if what == "filename" else None
-            found = found or self.static.get(key)
-            # Pelican adds every `{static}` target to static_content, even a missing one.
-            if found is None or not os.path.exists(found.source_path):
+            target = self.written_as(what, key)
+            if target is None:
                 self.missing_source(page, output, href, line, what, key, path)
                 return
-            target = found.save_as.replace(os.sep, "/")
             if not target:
                 message = f"link target '{href}' is not published: it has an empty save_as"
                 self.report(page.source_path, line, output, href, message)
@@ -140,7 +165,7 @@ class ContentChecker:
             names = {"/" + k.replace(os.sep, "/") for k in existing}
             wanted = path
         else:
-            here = page.relative_dir or "."
+            here = self.relative_dir(page) or "."
             names = {posixpath.relpath(k.replace(os.sep, "/"), here) for k in existing}
             wanted = posixpath.relpath(key.replace(os.sep, "/"), here)
         hint = suggestion(wanted, names, f"{{{what}}}")
@@ -152,7 +177,8 @@ class ContentChecker:
         target = resolve(output, path) if path else output
         if path.lower().endswith(SOURCE_SUFFIXES) and target not in self.static_outputs:
             key = self.source_key(page, path)
-            names = {posixpath.relpath(k, page.relative_dir or ".") for k in self.generated}
+            here = self.relative_dir(page) or "."
+            names = {posixpath.relpath(k, here) for k in self.generated}
             if key in self.generated:
                 hint = f" (did you mean '{{filename}}{href}'?)"
                 what = "a Markdown source, which is not published"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import deque
 
+from .link_html import PLACEHOLDER
 from .link_source import SourceLinks, prepare
-from .link_targets import PLACEHOLDER
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 

@@ -7,83 +7,24 @@ and the whole check grows linearly with the number of links.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-# Attributes whose value is a URL the browser follows or loads.
-URL_ATTRIBUTES = {"href", "src", "poster", "action", "formaction", "cite", "data"}
-PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author)[|}]")
-# A placeholder with the word after it: the same snippet in a page's summary
-# or description is the same mistake, reported once, at the source.
-_SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
+from .link_html import ParsedPage, parse_html
+
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
-# Text in these elements is shown as written: a `{filename}` there is on purpose.
 _EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
 _PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
-_LITERAL_ELEMENTS = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
 
 
-@dataclass
-class ParsedPage:
-    """The links and ids of one HTML document, each with its line."""
-
-    links: list[tuple[str, int]] = field(default_factory=list)
-    ids: dict[str, list[int]] = field(default_factory=dict)
-    # Literal `{filename}...` outside links and code, as snippets.
-    placeholders: list[tuple[str, int]] = field(default_factory=list)
-
-
-class _PageParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.page = ParsedPage()
-        self.literal_depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in URL_ATTRIBUTES:
-                self.page.links.append((value, line))
-            if name == "id" or (name == "name" and tag == "a"):
-                self.page.ids.setdefault(value, []).append(line)
-            if name not in URL_ATTRIBUTES:
-                for match in _SNIPPET.finditer(value):
-                    self.page.placeholders.append((match[0], line))
-        if tag in _LITERAL_ELEMENTS:
-            self.literal_depth += 1
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag in _LITERAL_ELEMENTS:
-            self.literal_depth -= 1
-
-    def handle_endtag(self, tag):
-        if tag in _LITERAL_ELEMENTS and self.literal_depth:
-            self.literal_depth -= 1
-
-    def handle_data(self, data):
-        if self.literal_depth:
-            return
-        for match in _SNIPPET.finditer(data):
-            line = self.getpos()[0] + data.count("\n", 0, match.start())
-            self.page.placeholders.append((match[0], line))
-
-
-def parse_html(html: str) -> ParsedPage:
-    """Return the links, ids and literal `{filename}`s of an HTML document."""
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    return parser.page
-
-
+# Pages link to the same targets again and again: these pure helpers are
+# memoised (bounded, as `pelican --autoreload` runs many builds in one process).
+@functools.lru_cache(maxsize=65536)
 def split_target(href: str) -> tuple[str, str]:
     """Return the path and the (unquoted) fragment of a link."""
     parts = urlsplit(href)
@@ -92,10 +33,13 @@ def split_target(href: str) -> tuple[str, str]:
 
 def resolve(base: str, path: str) -> str:
     """Return the output path `path` names when linked from output file `base`."""
-    if path.startswith("/"):
-        joined = path.lstrip("/")
-    else:
-        joined = posixpath.join(posixpath.dirname(base), path)
+    return _resolve_in(posixpath.dirname(base), path)
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve_in(folder: str, path: str) -> str:
+    """Return the output path `path` names when linked from a file in `folder`."""
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
     joined = posixpath.normpath(joined)
     return "" if joined == "." else joined
 

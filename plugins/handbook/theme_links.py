@@ -11,11 +11,10 @@ import os
 import re
 
 from . import link_check, problems
+from .link_html import PLACEHOLDER, ParsedPage
 from .link_targets import (
     EXTERNAL,
-    PLACEHOLDER,
     OutputIndex,
-    ParsedPage,
     index_output,
     is_ignored,
     resolve,

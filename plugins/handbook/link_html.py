@@ -1,0 +1,186 @@
+"""Find the links, ids and literal `{filename}`s in an HTML document, with their lines.
+
+Every page is read twice (its content, then its written file), so this is on
+the build's hot path. Plain HTML (what Markdown and our theme write) is read by
+a regular-expression scanner that gives what `html.parser` gives, several times
+faster; anything it does not know (processing instructions, CDATA, odd tag
+syntax, a stray '<') goes to `html.parser`, so results never depend on which
+one ran.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+# Attributes whose value is a URL the browser follows or loads.
+URL_ATTRIBUTES = {"href", "src", "poster", "action", "formaction", "cite", "data"}
+PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author)[|}]")
+# A placeholder with the word after it: the same snippet in a page's summary
+# or description is the same mistake, reported once, at the source.
+_SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
+# Text in these elements is shown as written: a `{filename}` there is on purpose.
+_LITERAL_ELEMENTS = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
+# html.parser reads these elements' text raw, up to their end tag.
+_RAW_TEXT = {"script", "style"}
+
+# A subset of what html.parser accepts, where it reads the same tag and
+# attributes: ASCII spaces only (its `\s` is Unicode), a space before each
+# attribute, one '=', and bare values without quotes or spaces.
+_SPACE = r"[ \t\n\r\f]"
+_ATTRIBUTE = re.compile(
+    rf"{_SPACE}+([a-zA-Z_:@][-a-zA-Z0-9_:.@]*)"
+    rf"(?:{_SPACE}*={_SPACE}*(\"[^\"]*\"|'[^']*'|[-\w.:/#?&;%+,@!~]+))?"
+)
+_TOKEN = re.compile(
+    rf"<(?:(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:{_ATTRIBUTE.pattern})*){_SPACE}*(?P<close>/?)>"
+    rf"|/(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>"
+    r"|!--(?:(?!--)[\s\S])*-->"
+    r"|![dD][oO][cC][tT][yY][pP][eE][^<>]*>)"
+    r"|(?P<unusual><)"
+)
+
+# Most tags only carry classes and ARIA: a tag is read attribute by attribute
+# only if it may hold a link, an id or a placeholder (entities included).
+_WORTH_READING = re.compile(
+    rf"{_SPACE}(?:{'|'.join(sorted(URL_ATTRIBUTES))}|id|name){_SPACE}*=|[{{|&]", re.IGNORECASE
+)
+
+
+@dataclass
+class ParsedPage:
+    """The links and ids of one HTML document, each with its line."""
+
+    links: list[tuple[str, int]] = field(default_factory=list)
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    # Literal `{filename}...` outside links and code, as snippets.
+    placeholders: list[tuple[str, int]] = field(default_factory=list)
+
+    def add_tag(self, tag: str, attrs, line: int) -> None:
+        """Record the links, ids and placeholders of one start tag."""
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in URL_ATTRIBUTES:
+                self.links.append((value, line))
+            else:
+                if name == "id" or (name == "name" and tag == "a"):
+                    self.ids.setdefault(value, []).append(line)
+                for match in _SNIPPET.finditer(value):
+                    self.placeholders.append((match[0], line))
+
+    def add_text(self, data: str, line: int) -> None:
+        """Record the placeholders in text (not code) that starts on `line`."""
+        for match in _SNIPPET.finditer(data):
+            self.placeholders.append((match[0], line + data.count("\n", 0, match.start())))
+
+
+class _PageParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self.literal_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.page.add_tag(tag, attrs, self.getpos()[0])
+        if tag in _LITERAL_ELEMENTS:
+            self.literal_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in _LITERAL_ELEMENTS:
+            self.literal_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag in _LITERAL_ELEMENTS and self.literal_depth:
+            self.literal_depth -= 1
+
+    def handle_data(self, data):
+        if not self.literal_depth:
+            self.page.add_text(data, self.getpos()[0])
+
+
+class _Unusual(Exception):
+    """The document has markup the fast scanner leaves to html.parser."""
+
+
+class _Scanner:
+    """Read plain HTML token by token, as `_PageParser` would."""
+
+    def __init__(self, html: str):
+        self.html = html
+        self.page = ParsedPage()
+        self.literal_depth = 0
+        self.counted = 0  # line numbers are counted up to this offset
+        self.line_number = 1
+
+    def line(self, offset: int) -> int:
+        """Return the 1-based line of `offset` (offsets only grow)."""
+        self.line_number += self.html.count("\n", self.counted, offset)
+        self.counted = offset
+        return self.line_number
+
+    def run(self) -> ParsedPage:
+        html, position = self.html, 0
+        while True:
+            token = _TOKEN.search(html, position)
+            start = len(html) if token is None else token.start()
+            if position < start and not self.literal_depth:
+                self.text(position, start)
+            if token is None:
+                return self.page
+            tag, attrs, close, end = token.group("tag", "attrs", "close", "end")
+            position = token.end()
+            if tag is not None:
+                position = self.start_tag(tag.lower(), attrs, close, token)
+            elif end is not None:
+                if self.literal_depth and end.lower() in _LITERAL_ELEMENTS:
+                    self.literal_depth -= 1
+            elif token.lastgroup == "unusual":
+                raise _Unusual
+
+    def text(self, start: int, end: int) -> None:
+        chunk = self.html[start:end]
+        # Entities are decoded first: `&#123;filename}` is a placeholder too.
+        if "{" in chunk or "|" in chunk or "&" in chunk:
+            self.page.add_text(unescape(chunk), self.line(start))
+
+    def start_tag(self, tag: str, attrs: str, close: str, token: re.Match) -> int:
+        """Handle one start tag; return where the next text starts."""
+        if attrs and _WORTH_READING.search(attrs):
+            found = []
+            for name, value in _ATTRIBUTE.findall(attrs):
+                if not value:  # no '=' at all; `=""` arrives with its quotes
+                    found.append((name.lower(), None))
+                    continue
+                if value[0] in "'\"":
+                    value = value[1:-1]
+                found.append((name.lower(), unescape(value)))
+            self.page.add_tag(tag, found, self.line(token.start()))
+        if tag in _LITERAL_ELEMENTS:
+            if close:
+                return token.end()
+            if tag in _RAW_TEXT:
+                return self.skip_raw_text(tag, token.end())
+            self.literal_depth += 1
+        return token.end()
+
+    def skip_raw_text(self, tag: str, start: int) -> int:
+        """Skip a script or style body, as html.parser does; return its end."""
+        close = re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE).search(self.html, start)
+        if close is None:
+            raise _Unusual
+        return close.end()
+
+
+def parse_html(html: str) -> ParsedPage:
+    """Return the links, ids and literal `{filename}`s of an HTML document."""
+    try:
+        return _Scanner(html).run()
+    except _Unusual:
+        parser = _PageParser()
+        parser.feed(html)
+        parser.close()
+        return parser.page
