@@ -10,18 +10,49 @@ import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, MutableSet
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import toc
+from markdown.extensions.footnotes import FootnotePostprocessor
+from markdown.postprocessors import AndSubstitutePostprocessor, RawHtmlPostprocessor
 
 SEPARATOR = "-"
+# Postprocessors that only restore placeholders (STX...ETX); text without
+# placeholders passes through them unchanged.
+_PLACEHOLDER_POSTPROCESSORS = (
+    AndSubstitutePostprocessor,
+    FootnotePostprocessor,
+    RawHtmlPostprocessor,
+)
+# Characters rendering would escape, restore or strip: text holding any of
+# them takes toc's full path.
+_RENDERED_CHARS = frozenset({util.STX, util.ETX, "&", "<", ">"})
 
 
 def plain_text(element: etree.Element, md: Markdown) -> str:
     """Return the text a reader sees in `element`, without tags or escapes."""
+    if _is_plain(element, md):
+        # Rendering would change nothing but the tags, which are stripped anyway.
+        return " ".join("".join(element.itertext()).split())
     # toc does the same for headings: inline placeholders (raw HTML, escapes,
     # `&`) are only restored by later processors, so render first.
     inner = toc.render_inner_html(toc.remove_fnrefs(element), md)
     return html.unescape(toc.strip_tags(inner))
+
+
+def _is_plain(element: etree.Element, md: Markdown) -> bool:
+    """Return whether `element` renders to its own text once tags are stripped."""
+    if not all(isinstance(pp, _PLACEHOLDER_POSTPROCESSORS) for pp in md.postprocessors):
+        return False
+    for node in element.iter():
+        # Comments and processing instructions have callable tags; `sup` may
+        # be a footnote reference, which toc leaves out.
+        if not isinstance(node.tag, str) or node.tag == "sup":
+            return False
+        text = node.text or ""
+        tail = (node.tail or "") if node is not element else ""
+        if not _RENDERED_CHARS.isdisjoint(text) or not _RENDERED_CHARS.isdisjoint(tail):
+            return False
+    return True
 
 
 def _slugifier(md: Markdown) -> Callable[[str, str], str]:
