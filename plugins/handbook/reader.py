@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import jinja2
+from jinja2.ext import Extension
+from markdown import Markdown
 from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
 from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 
 from . import problems
 
@@ -19,6 +22,23 @@ def _template_line(error: Exception) -> int | None:
             line = traceback.tb_lineno
         traceback = traceback.tb_next
     return line
+
+
+def _may_change(env: jinja2.Environment, text: str) -> bool:
+    """Return whether rendering `text` as a template could change more than its end."""
+    if env.line_statement_prefix or env.line_comment_prefix:
+        return True
+    # An extension may rewrite the source or its tokens, markers or not.
+    for extension in env.iter_extensions():
+        kind = type(extension)
+        if kind.preprocess is not Extension.preprocess:
+            return True
+        if kind.filter_stream is not Extension.filter_stream:
+            return True
+    starts = (env.variable_start_string, env.block_start_string, env.comment_start_string)
+    # `{#` also opens an explicit heading id, which Jinja reads as a comment:
+    # such a file still goes through Jinja and reports what it finds.
+    return any(start in text for start in starts)
 
 
 class HandbookMarkdownReader(JinjaMarkdownReader):
@@ -38,10 +58,29 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         }
         return super()._parse_metadata(meta)
 
+    def _read_plain(self, source_path: str, text: str) -> tuple[str, dict]:
+        """Convert `text` as MarkdownReader.read converts the file it reads."""
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata
+
+    def _read_source(self, source_path: str) -> tuple[str, dict]:
+        """Read a file through Jinja, or straight when Jinja would leave it as it is."""
+        with pelican_open(source_path) as text:
+            if _may_change(self.env, text):
+                return super().read(source_path)
+        # Most pages hold no Jinja: skip compiling a template and the temporary
+        # file jinja2content converts. Jinja would drop one final newline.
+        if not self.env.keep_trailing_newline:
+            text = text.removesuffix("\n")
+        return self._read_plain(source_path, text)
+
     def read(self, source_path):
         self._handbook_results = {}
         try:
-            content, metadata = super().read(source_path)
+            content, metadata = self._read_source(source_path)
         except jinja2.TemplateError as error:
             problems.add(source_path, _template_line(error), f"template error: {error}")
             # Read it without Jinja so links to this page are not reported too.
