@@ -8,6 +8,7 @@ from . import link_check, problems, theme_links
 from .build_date import stamp_build_date
 from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
+from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .print_outputs import remember_pages, write_print_outputs
 from .reader import add_reader
@@ -57,4 +58,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_content)
     # The print outputs render with the pages generator, kept here.
     signals.all_generators_finalized.connect(remember_pages)
+    signals.all_generators_finalized.connect(share_menu)
     signals.finalized.connect(finish_build)
