@@ -214,7 +214,7 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
     for line, message in found.malformed:
         problems.add(source, line, message)
     lines = LineFinder(found, raw)
-    html = parse_html(page._content or "")
+    html = parse_html(page._content or "", ids=False)
     state.placeholders.update(snippet for snippet, _ in html.placeholders)
     for href, _ in html.links:
         checker.check(page, output, href, lines.line_of(href))
@@ -222,9 +222,15 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
         definition = found.definitions[label]
         if not _JINJA.search(definition.target):
             checker.check(page, output, definition.target, definition.line)
+    if html.placeholders:
+        report_placeholders(source, raw, found, html.placeholders)
+
+
+def report_placeholders(source: str, raw: str, found: SourceLinks, placeholders) -> None:
+    """Report each literal `{filename}` in the page text at the line it was written on."""
     malformed_lines = {line for line, _ in found.malformed}
     written = loose_placeholders(raw, found)
-    for number, (snippet, _) in enumerate(html.placeholders):
+    for number, (snippet, _) in enumerate(placeholders):
         line = written[number] if number < len(written) else 1
         if line not in malformed_lines:
             message = f"literal '{snippet}' left in the page text: a malformed link?"

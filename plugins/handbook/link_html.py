@@ -43,10 +43,14 @@ _TOKEN = re.compile(
 )
 
 # Most tags only carry classes and ARIA: a tag is read attribute by attribute
-# only if it may hold a link, an id or a placeholder (entities included).
-_WORTH_READING = re.compile(
-    rf"{_SPACE}(?:{'|'.join(sorted(URL_ATTRIBUTES))}|id|name){_SPACE}*=|[{{|&]", re.IGNORECASE
-)
+# only if it may hold what is asked for, or a placeholder (entities included).
+_URL_NAMES = "|".join(sorted(URL_ATTRIBUTES))
+_WORTH_READING = {
+    names: re.compile(rf"{_SPACE}(?:{names}){_SPACE}*=|[{{|&]", re.IGNORECASE)
+    for names in (_URL_NAMES, f"{_URL_NAMES}|id", f"{_URL_NAMES}|id|name")
+}
+# Text can only hold a placeholder with one of these (or an entity for one).
+_TEXT_WORTH_READING = re.compile(r"[{|&]")
 
 
 @dataclass
@@ -109,8 +113,9 @@ class _Unusual(Exception):
 class _Scanner:
     """Read plain HTML token by token, as `_PageParser` would."""
 
-    def __init__(self, html: str):
+    def __init__(self, html: str, ids: bool):
         self.html = html
+        self.ids = ids
         self.page = ParsedPage()
         self.literal_depth = 0
         self.counted = 0  # line numbers are counted up to this offset
@@ -127,45 +132,37 @@ class _Scanner:
         while True:
             token = _TOKEN.search(html, position)
             start = len(html) if token is None else token.start()
-            if position < start and not self.literal_depth:
-                self.text(position, start)
+            # Entities are decoded first: `&#123;filename}` is a placeholder too.
+            if not self.literal_depth and _TEXT_WORTH_READING.search(html, position, start):
+                self.page.add_text(unescape(html[position:start]), self.line(position))
             if token is None:
                 return self.page
             tag, attrs, close, end = token.group("tag", "attrs", "close", "end")
             position = token.end()
             if tag is not None:
-                position = self.start_tag(tag.lower(), attrs, close, token)
+                tag = tag.lower()
+                if attrs and self.worth_reading(tag).search(attrs):
+                    self.page.add_tag(tag, attributes(attrs), self.line(start))
+                if tag in _LITERAL_ELEMENTS and not close:
+                    position = self.enter_literal(tag, position)
             elif end is not None:
                 if self.literal_depth and end.lower() in _LITERAL_ELEMENTS:
                     self.literal_depth -= 1
             elif token.lastgroup == "unusual":
                 raise _Unusual
 
-    def text(self, start: int, end: int) -> None:
-        chunk = self.html[start:end]
-        # Entities are decoded first: `&#123;filename}` is a placeholder too.
-        if "{" in chunk or "|" in chunk or "&" in chunk:
-            self.page.add_text(unescape(chunk), self.line(start))
+    def worth_reading(self, tag: str) -> re.Pattern:
+        """Return what shows that a start tag holds something asked for."""
+        if not self.ids:
+            return _WORTH_READING[_URL_NAMES]
+        return _WORTH_READING[f"{_URL_NAMES}|id|name" if tag == "a" else f"{_URL_NAMES}|id"]
 
-    def start_tag(self, tag: str, attrs: str, close: str, token: re.Match) -> int:
-        """Handle one start tag; return where the next text starts."""
-        if attrs and _WORTH_READING.search(attrs):
-            found = []
-            for name, value in _ATTRIBUTE.findall(attrs):
-                if not value:  # no '=' at all; `=""` arrives with its quotes
-                    found.append((name.lower(), None))
-                    continue
-                if value[0] in "'\"":
-                    value = value[1:-1]
-                found.append((name.lower(), unescape(value)))
-            self.page.add_tag(tag, found, self.line(token.start()))
-        if tag in _LITERAL_ELEMENTS:
-            if close:
-                return token.end()
-            if tag in _RAW_TEXT:
-                return self.skip_raw_text(tag, token.end())
-            self.literal_depth += 1
-        return token.end()
+    def enter_literal(self, tag: str, position: int) -> int:
+        """Open a code-like element at `position`; return where the next text starts."""
+        if tag in _RAW_TEXT:
+            return self.skip_raw_text(tag, position)
+        self.literal_depth += 1
+        return position
 
     def skip_raw_text(self, tag: str, start: int) -> int:
         """Skip a script or style body, as html.parser does; return its end."""
@@ -175,12 +172,28 @@ class _Scanner:
         return close.end()
 
 
-def parse_html(html: str) -> ParsedPage:
-    """Return the links, ids and literal `{filename}`s of an HTML document."""
+def attributes(attrs: str) -> list[tuple[str, str | None]]:
+    """Return the names and values of a start tag's attributes, as html.parser does."""
+    found = []
+    for name, value in _ATTRIBUTE.findall(attrs):
+        if not value:  # no '=' at all; `=""` arrives with its quotes
+            found.append((name.lower(), None))
+            continue
+        if value[0] in "'\"":
+            value = value[1:-1]
+        found.append((name.lower(), unescape(value)))
+    return found
+
+
+def parse_html(html: str, ids: bool = True) -> ParsedPage:
+    """Return the links, literal `{filename}`s and (if asked) ids of an HTML document."""
     try:
-        return _Scanner(html).run()
+        page = _Scanner(html, ids).run()
     except _Unusual:
         parser = _PageParser()
         parser.feed(html)
         parser.close()
-        return parser.page
+        page = parser.page
+    if not ids:
+        page.ids.clear()  # some were read on the way: return none rather than a few
+    return page

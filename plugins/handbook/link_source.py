@@ -29,6 +29,9 @@ _URL_LIKE = re.compile(
     r"\{\w+\}|[a-z][a-z0-9+.-]*:|#|/|\.\.?/|[\w.-]+\.(?:md|markdown|html?|pdf|png|jpe?g|svg)\b"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# The only characters the bracket and paren walks act on: they jump between them.
+_BRACKET = re.compile(r"[\\\[\]]")
+_PAREN = re.compile(r"[()]")
 
 
 @dataclass
@@ -154,7 +157,8 @@ class _Scanner:
         opened: list[int] = []
         escaped = 0  # `\[` written as text: its `]` is text too
         index = start
-        while index < end:
+        while (special := _BRACKET.search(self.shape, index, end)) is not None:
+            index = special.start()
             char = self.shape[index]
             if char == "\\":
                 escaped += self.shape.startswith("[", index + 1)
@@ -226,15 +230,12 @@ class _Scanner:
 
     def inline_link(self, left: int, right: int, end: int) -> int:
         """Record `[text](target "title")`; report a '(' that is never closed."""
-        depth = 0
-        for index in range(right + 1, end):
-            char = self.shape[index]
-            if char == "\\":
-                continue
-            depth += (char == "(") - (char == ")")
+        depth = 0  # the first paren, at right + 1, opens
+        for paren in _PAREN.finditer(self.shape, right + 1, end):
+            depth += 1 if paren[0] == "(" else -1
             if depth == 0:
-                self.record_inline(left, right + 2, index)
-                return index
+                self.record_inline(left, right + 2, paren.start())
+                return paren.start()
         self.problem(
             right + 1, f"malformed link: '(' after '{self.text[left : right + 1]}' is never closed"
         )
