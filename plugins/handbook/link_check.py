@@ -24,10 +24,10 @@ from .link_targets import (
     EXTERNAL,
     SOURCE_SUFFIXES,
     is_ignored,
-    resolve,
     scheme_problem,
     split_target,
     suggestion,
+    target_of,
     written_by,
 )
 
@@ -173,8 +173,7 @@ class ContentChecker:
         self.report(page.source_path, line, output, href, message)
 
     def check_relative(self, page, output, href, line) -> None:
-        path, fragment = split_target(href)
-        target = resolve(output, path) if path else output
+        path, target, fragment = target_of(output, href)
         if path.lower().endswith(SOURCE_SUFFIXES) and target not in self.static_outputs:
             key = self.source_key(page, path)
             here = self.relative_dir(page) or "."

@@ -44,6 +44,13 @@ def _resolve_in(folder: str, path: str) -> str:
     return "" if joined == "." else joined
 
 
+def target_of(output: str, href: str) -> tuple[str, str, str]:
+    """Return a link's path as written, the output file it leads to, and its fragment."""
+    path, fragment = split_target(href)
+    # A bare "#fragment" points into the page that holds it.
+    return path, resolve(output, path) if path else output, fragment
+
+
 def is_ignored(path: str, ignore: list[str]) -> bool:
     """Say whether an output path is served by something else (HANDBOOK link_ignore)."""
     for entry in ignore:

@@ -17,10 +17,9 @@ from .link_targets import (
     OutputIndex,
     index_output,
     is_ignored,
-    resolve,
     scheme_problem,
-    split_target,
     suggestion,
+    target_of,
 )
 
 
@@ -66,8 +65,7 @@ def theme_link_problem(index: OutputIndex, output: str, href: str) -> str | None
         return f"literal '{PLACEHOLDER.match(href)[0]}' left in link '{href}'"
     if EXTERNAL.match(href):
         return scheme_problem(href)
-    path, fragment = split_target(href)
-    target = resolve(output, path) if path else output
+    _, target, fragment = target_of(output, href)
     if is_ignored(target, link_check.state.ignore):
         return None
     return fragment_problem(index, target, fragment, href)
@@ -95,8 +93,7 @@ def check_page_output(index: OutputIndex, output: str, parsed: ParsedPage, setti
 
 def _resolved(index: OutputIndex, output: str, href: str) -> tuple[str, str]:
     """Return the file and fragment a link leads to, as the content pass names them."""
-    path, fragment = split_target(href)
-    target = resolve(output, path) if path else output
+    _, target, fragment = target_of(output, href)
     return (index.exists(target) or target, fragment)
 
 
