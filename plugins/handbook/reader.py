@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import jinja2
 from jinja2.ext import Extension
-from markdown import Markdown
 from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
@@ -58,24 +57,14 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         }
         return super()._parse_metadata(meta)
 
-    def _read_plain(self, source_path: str, text: str) -> tuple[str, dict]:
-        """Convert `text` as MarkdownReader.read converts the file it reads."""
-        self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(text)
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
-
     def _read_source(self, source_path: str) -> tuple[str, dict]:
         """Read a file through Jinja, or straight when Jinja would leave it as it is."""
         with pelican_open(source_path) as text:
             if _may_change(self.env, text):
                 return super().read(source_path)
         # Most pages hold no Jinja: skip compiling a template and the temporary
-        # file jinja2content converts. Jinja would drop one final newline.
-        if not self.env.keep_trailing_newline:
-            text = text.removesuffix("\n")
-        return self._read_plain(source_path, text)
+        # file jinja2content converts.
+        return MarkdownReader.read(self, source_path)
 
     def read(self, source_path):
         self._handbook_results = {}
