@@ -6,7 +6,6 @@ Pelican's Writer, so they extend base.html like every other page.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from pelican.generators import PagesGenerator
@@ -91,14 +90,12 @@ def _warn_overflow(faces: list[Face], ids: list[str], options: dict) -> None:
     """Warn, with the list's file:line, about each card too long for its face."""
     for face in faces:
         if face.id in ids:
-            # Printed whole, like problems: Pelican's log handler would cut the
-            # path to the terminal's width. A warning does not fail the build.
-            print(
-                f"{problems.display_path(face.source_path)}:{face.line}: warning: pocket card "
-                f"{face.title!r} does not fit on a {options['card_width']} x "
+            problems.warn(
+                face.source_path,
+                face.line,
+                f"pocket card {face.title!r} does not fit on a {options['card_width']} x "
                 f"{options['card_height']} card; shorten its items or lower "
                 "HANDBOOK['card_max_items'] to split it",
-                file=sys.stderr,
             )
 
 

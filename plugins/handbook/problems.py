@@ -41,6 +41,13 @@ def add(path: str, line: int | None, message: str) -> None:
     _found.add(Problem(display_path(path), line or 1, message))
 
 
+def warn(path: str, line: int | None, message: str) -> None:
+    """Print a warning about `path` at `line` now; a warning does not fail the build."""
+    # Printed whole, like problems: Pelican's log handler would cut the path
+    # to the terminal's width.
+    print(Problem(display_path(path), line or 1, f"warning: {message}"), file=sys.stderr)
+
+
 def found() -> list[Problem]:
     """Return the problems recorded so far, sorted by path and line."""
     return sorted(_found)
