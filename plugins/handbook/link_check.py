@@ -55,6 +55,8 @@ class State:
     # so the output pass checks only the links the theme added.
     content_links: dict[str, set] = field(default_factory=dict)
     pages: dict[str, object] = field(default_factory=dict)
+    # Per output file: the ids in its content, by line within the content.
+    content_ids: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     placeholders: set[str] = field(default_factory=set)
     ignore: list[str] = field(default_factory=list)
 
@@ -213,7 +215,8 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
     for line, message in found.malformed:
         problems.add(source, line, message)
     lines = LineFinder(found, raw)
-    html = parse_html(page._content or "", ids=False)
+    html = parse_html(page._content or "")
+    state.content_ids[output] = html.ids
     state.placeholders.update(snippet for snippet, _ in html.placeholders)
     for href, _ in html.links:
         checker.check(page, output, href, lines.line_of(href))

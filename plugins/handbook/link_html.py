@@ -1,7 +1,7 @@
 """Find the links, ids and literal `{filename}`s in an HTML document, with their lines.
 
-Every page is read twice (its content, then its written file), so this is on
-the build's hot path. Plain HTML (what Markdown and our theme write) is read by
+Every page's content is read once, and what the theme wrote around it once
+more, so this is on the build's hot path. Plain HTML (what Markdown and our theme write) is read by
 a regular-expression scanner that gives what `html.parser` gives, several times
 faster; anything it does not know (processing instructions, CDATA, odd tag
 syntax, a stray '<') goes to `html.parser`, so results never depend on which
@@ -183,6 +183,27 @@ def attributes(attrs: str) -> list[tuple[str, str | None]]:
             value = value[1:-1]
         found.append((name.lower(), unescape(value)))
     return found
+
+
+def parse_around(html: str, content: str, content_ids: dict[str, list[int]]) -> ParsedPage:
+    """Return what `parse_html` gives for a written page whose content part was read already.
+
+    Only what the theme wrote is scanned: the content is blanked down to its
+    newlines, so every line stays where it was, and its ids (`content_ids`, by
+    line within the content) come from the content pass. Its links and
+    placeholders were checked there, at their source lines.
+    """
+    start = html.find(content) if content else -1
+    if start < 0:
+        return parse_html(html)
+    end = start + len(content)
+    page = parse_html(html[:start] + "\n" * content.count("\n") + html[end:])
+    offset = html.count("\n", 0, start)
+    for name, lines in content_ids.items():
+        merged = page.ids.setdefault(name, [])
+        merged.extend(line + offset for line in lines)
+        merged.sort()
+    return page
 
 
 def parse_html(html: str, ids: bool = True) -> ParsedPage:

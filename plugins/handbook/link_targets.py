@@ -11,10 +11,11 @@ import functools
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from .link_html import ParsedPage, parse_html
+from .link_html import ParsedPage, parse_around, parse_html
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
@@ -27,7 +28,11 @@ _PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 @functools.lru_cache(maxsize=65536)
 def split_target(href: str) -> tuple[str, str]:
     """Return the path and the (unquoted) fragment of a link."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "//[": a broken IPv6 host; the path is what was meant
+        path, _, fragment = href.partition("#")
+        return unquote(path.partition("?")[0]), unquote(fragment)
     return unquote(parts.path), unquote(parts.fragment)
 
 
@@ -76,8 +81,15 @@ class OutputIndex:
         return None
 
 
-def index_output(root: str) -> OutputIndex:
-    """Walk the output folder once: every file, every HTML page parsed."""
+# Per written page: its content as written, and the ids the content pass read in it.
+ContentOf = Callable[[str], "tuple[str, dict[str, list[int]]] | None"]
+
+
+def index_output(root: str, content_of: ContentOf | None = None) -> OutputIndex:
+    """Walk the output folder once: every file, every HTML page parsed.
+
+    A page whose content `content_of` knows has only the theme's part read.
+    """
     index = OutputIndex(root)
     for folder, _, names in os.walk(root):
         for name in names:
@@ -86,7 +98,9 @@ def index_output(root: str) -> OutputIndex:
             index.files.add(relative)
             if name.endswith((".html", ".htm")):
                 with open(full, encoding="utf-8", errors="replace") as handle:
-                    index.pages[relative] = parse_html(handle.read())
+                    html = handle.read()
+                known = content_of(relative) if content_of else None
+                index.pages[relative] = parse_around(html, *known) if known else parse_html(html)
     return index
 
 

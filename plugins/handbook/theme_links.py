@@ -127,9 +127,18 @@ def source_line_of_id(source: str, name: str) -> int | None:
     return None
 
 
+def written_content(output: str) -> tuple[str, dict[str, list[int]]] | None:
+    """Return a page's content as its file holds it, and the ids read in it, if known."""
+    page = link_check.state.pages.get(output)
+    if page is None or output not in link_check.state.content_ids:
+        return None
+    # Pelican's `content` is `_content` with link targets filled in: same ids, same lines.
+    return page.content, link_check.state.content_ids[output]
+
+
 def check_output(pelican) -> None:
     """Check every written HTML file and the links queued for the written site."""
-    index = index_output(pelican.output_path)
+    index = index_output(pelican.output_path, written_content)
     check_pending(index)
     for output, parsed in sorted(index.pages.items()):
         check_page_output(index, output, parsed, pelican.settings)

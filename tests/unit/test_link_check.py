@@ -159,3 +159,18 @@ def test_random_targets_never_crash_the_checker(href, raw):
         theme_link_problem(index, "page.html", href)
     assert all(problem.line >= 1 for problem in problems.found())
     problems.reset()
+
+
+def test_a_target_urlsplit_rejects_is_reported_not_raised():
+    problems.reset()
+    link_check.state = link_check.State()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "page.md"
+        source.write_text("[x]({filename}//[)\n", encoding="utf-8")
+        page = FakePage(str(source))
+        page._content = '<p><a href="{filename}//[">x</a></p>'
+        check_page(fake_checker(), page, "page.html")
+    assert [(p.line, p.message) for p in problems.found()] == [
+        (1, "link target '{filename}//[' does not exist")
+    ]
+    problems.reset()
