@@ -51,6 +51,25 @@ _WORTH_READING = {
 }
 # Text can only hold a placeholder with one of these (or an entity for one).
 _TEXT_WORTH_READING = re.compile(r"[{|&]")
+# What the scanner would read and drop, skipped in one step: text without
+# [{|&], comments, end tags, and start tags that hold nothing asked for (no URL
+# or id attribute, no [{|&]; `<a>`, whose name is an id, is always read). Tags
+# of code-like elements are always read.
+# Most of a page is this; what stops it is read token by token as before.
+_LITERAL_NAMES = "|".join(sorted(_LITERAL_ELEMENTS))
+_NOT_A_NAME = r"(?![a-zA-Z0-9-])"
+_PLAIN_ATTRIBUTE = (
+    rf"{_SPACE}+(?!(?:{_URL_NAMES}|id){_SPACE}*=)[a-zA-Z_:@][-a-zA-Z0-9_:.@]*"
+    rf"(?:{_SPACE}*={_SPACE}*(?:\"[^\"{{|&]*\"|'[^'{{|&]*'|[-\w.:/#?;%+,@!~]+))?"
+)
+_SKIPPABLE = re.compile(
+    r"(?:[^<{|&]++"
+    rf"|<(?!(?:{_LITERAL_NAMES}|a){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*/?>"
+    rf"|</(?!(?:{_LITERAL_NAMES}){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+{_SPACE}*>"
+    r"|<!--(?:(?!--)[\s\S])*-->"
+    r")*+",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -130,6 +149,7 @@ class _Scanner:
     def run(self) -> ParsedPage:
         html, position = self.html, 0
         while True:
+            position = _SKIPPABLE.match(html, position).end()
             token = _TOKEN.search(html, position)
             start = len(html) if token is None else token.start()
             # Entities are decoded first: `&#123;filename}` is a placeholder too.

@@ -40,6 +40,12 @@ BALANCED = st.sampled_from(
         "\n\n",
         "text ",
         "<DIV ID=Upper HREF=x.html>u</DIV>",
+        "<CODE>{filename}upper.md</CODE>",
+        '<p data-x="a|b" hreflang=en identity="i">x</p>',
+        "<input NAME=n><a class=x>{filename}y.md</a>",
+        "<span title='{filename}q.md' class=\"c\">s</span>",
+        "<a Name=n2 href = 'spaced.html'>s</a>",
+        "<textarea>{filename}typed</textarea>",
     ]
 )
 UNUSUAL = st.sampled_from(["a < b", "<?pi?>", "<![CDATA[x]]>", "<p\tid='t'>", "<a href=>"])
