@@ -28,7 +28,7 @@ from .checklist_markup import (
     take_item_text,
     wrap_list,
 )
-from .slugs import cut_at_hyphen, ids_in, plain_text, slug, unique_id
+from .slugs import DocumentText, cut_at_hyphen, ids_in, unique_id
 
 _LISTS = ("ul", "ol")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -56,6 +56,7 @@ class ChecklistTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.root = root
+        self.text = DocumentText(self.md)
         self.used_ids = ids_in(root)
         self.page_kind = self._page_kind()
         self.heading_names = _heading_names(getattr(self.md, "toc_tokens", []))
@@ -112,14 +113,14 @@ class ChecklistTreeprocessor(Treeprocessor):
         if lead_in is not None and lead_in.tag in _HEADINGS and lead_in.get("id"):
             # The heading already is the link target; the wrapper refers to it.
             return lead_in.get("id"), title, False
-        base = slug(title, self.md) or slug(self.default_title, self.md) or "checklist"
+        base = self.text.slug(title) or self.text.slug(self.default_title) or "checklist"
         return unique_id(base, self.used_ids), title, True
 
     def _lead_in_title(self, lead_in: etree.Element | None) -> str | None:
         """Return the title a heading or a paragraph ending in ":" gives, or None."""
         if lead_in is None or lead_in.tag not in (*_HEADINGS, "p"):
             return None
-        text = self.heading_names.get(lead_in.get("id")) or plain_text(lead_in, self.md)
+        text = self.heading_names.get(lead_in.get("id")) or self.text.plain_text(lead_in)
         text = text.strip()
         if lead_in.tag == "p":
             if not text.endswith(":"):
@@ -143,7 +144,7 @@ class ChecklistTreeprocessor(Treeprocessor):
 
     def _words(self, text: etree.Element) -> str:
         """Return what an item says: its text, or its images' alt text."""
-        words = plain_text(text, self.md).strip()
+        words = self.text.plain_text(text).strip()
         return words or " ".join(img.get("alt", "") for img in text.iter("img")).strip()
 
     def _mark_nested(self, item: etree.Element, kind: str, depth: int, found: list) -> None:
@@ -161,7 +162,7 @@ class ChecklistTreeprocessor(Treeprocessor):
 
     def _item_id(self, words: str) -> str:
         """Return a new unique id made from an item's words."""
-        base = cut_at_hyphen(slug(words, self.md), self.item_id_length).strip("-_")
+        base = cut_at_hyphen(self.text.slug(words), self.item_id_length).strip("-_")
         return unique_id(base or "item", self.used_ids)
 
 

@@ -35,7 +35,7 @@ _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
-@dataclass
+@dataclass(slots=True)
 class Pending:
     """A link whose target is checked against the written site."""
 

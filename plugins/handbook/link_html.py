@@ -220,9 +220,10 @@ def parse_around(html: str, content: str, content_ids: dict[str, list[int]]) -> 
     page = parse_html(html[:start] + "\n" * content.count("\n") + html[end:])
     offset = html.count("\n", 0, start)
     for name, lines in content_ids.items():
-        merged = page.ids.setdefault(name, [])
-        merged.extend(line + offset for line in lines)
-        merged.sort()
+        shifted = [line + offset for line in lines]
+        if name in page.ids:  # rare: the theme wrote the same id
+            shifted = sorted(page.ids[name] + shifted)
+        page.ids[name] = shifted
     return page
 
 

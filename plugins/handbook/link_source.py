@@ -29,6 +29,8 @@ _URL_LIKE = re.compile(
     r"\{\w+\}|[a-z][a-z0-9+.-]*:|#|/|\.\.?/|[\w.-]+\.(?:md|markdown|html?|pdf|png|jpe?g|svg)\b"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A line that may open a code block: most pages have none, and skip the walk.
+_MAY_HOLD_CODE = re.compile(r"^(?: {4}|\t|[ \t>]*(?:`{3}|~{3}))", re.MULTILINE)
 # The only characters the bracket and paren walks act on: they jump between them.
 _BRACKET = re.compile(r"[\\\[\]]")
 _PAREN = re.compile(r"[()]")
@@ -79,6 +81,8 @@ def _fill(match: re.Match) -> str:
 
 def _without_code_blocks(text: str) -> str:
     """Blank out fenced (``` or ~~~) and indented code blocks, line for line."""
+    if not _MAY_HOLD_CODE.search(text):
+        return text
     lines = text.split("\n")
     fence = None
     in_list = in_code = False
@@ -112,8 +116,13 @@ def prepare(text: str) -> tuple[str, str]:
     are filler, so brackets inside them never count.
     """
     text = _without_code_blocks(text)
-    text = _COMMENT.sub(_blank, text)
-    text = _CODE_SPAN.sub(_blank, text)
+    # Each substitution only where its opening characters occur at all.
+    if "<!--" in text or "{#" in text:
+        text = _COMMENT.sub(_blank, text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "{{" not in text and "{%" not in text:
+        return text, text
     return text, _JINJA.sub(_fill, text)
 
 

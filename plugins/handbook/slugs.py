@@ -7,6 +7,8 @@ share one scheme: the configured slugify with "-", deduplicated as `x`, `x_1`.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, MutableSet
 
@@ -26,23 +28,52 @@ _PLACEHOLDER_POSTPROCESSORS = (
 # Characters rendering would escape, restore or strip: text holding any of
 # them takes toc's full path.
 _RENDERED_CHARS = frozenset({util.STX, util.ETX, "&", "<", ">"})
+# toc.slugify's patterns, compiled once: it builds them on every call.
+_NOT_SLUG_CHARS = re.compile(r"[^\w\s-]")
+_SEPARATOR_RUNS = re.compile(rf"[{SEPARATOR}\s]+")
 
 
 def plain_text(element: etree.Element, md: Markdown) -> str:
     """Return the text a reader sees in `element`, without tags or escapes."""
-    if _is_plain(element, md):
-        # Rendering would change nothing but the tags, which are stripped anyway.
-        return " ".join("".join(element.itertext()).split())
-    # toc does the same for headings: inline placeholders (raw HTML, escapes,
-    # `&`) are only restored by later processors, so render first.
-    inner = toc.render_inner_html(toc.remove_fnrefs(element), md)
-    return html.unescape(toc.strip_tags(inner))
+    return DocumentText(md).plain_text(element)
 
 
-def _is_plain(element: etree.Element, md: Markdown) -> bool:
-    """Return whether `element` renders to its own text once tags are stripped."""
-    if not all(isinstance(pp, _PLACEHOLDER_POSTPROCESSORS) for pp in md.postprocessors):
-        return False
+class DocumentText:
+    """Plain text and slugs of one document's elements, as `toc` makes them.
+
+    What depends only on the Markdown instance (its slugify, whether its
+    postprocessors only restore placeholders) is looked up once: a checklist
+    page asks for hundreds of item texts and slugs.
+    """
+
+    def __init__(self, md: Markdown):
+        self.md = md
+        slugify = _slugifier(md)
+        self.slugify = toc_slugify if slugify is toc.slugify else slugify
+        self.placeholders_only = all(
+            isinstance(pp, _PLACEHOLDER_POSTPROCESSORS) for pp in md.postprocessors
+        )
+
+    def plain_text(self, element: etree.Element) -> str:
+        """Return the text a reader sees in `element`, without tags or escapes."""
+        if self.placeholders_only and _renders_as_own_text(element):
+            # Rendering would change nothing but the tags, which are stripped anyway.
+            return " ".join("".join(element.itertext()).split())
+        # toc does the same for headings: inline placeholders (raw HTML, escapes,
+        # `&`) are only restored by later processors, so render first.
+        inner = toc.render_inner_html(toc.remove_fnrefs(element), self.md)
+        return html.unescape(toc.strip_tags(inner))
+
+    def slug(self, text: str) -> str:
+        """Return the slug toc would make of `text` (before deduplication)."""
+        return self.slugify(text, SEPARATOR)
+
+
+def _renders_as_own_text(element: etree.Element) -> bool:
+    """Return whether `element` renders to its own text once tags are stripped.
+
+    Only asked when every postprocessor merely restores placeholders.
+    """
     for node in element.iter():
         # Comments and processing instructions have callable tags; `sup` may
         # be a footnote reference, which toc leaves out.
@@ -53,6 +84,15 @@ def _is_plain(element: etree.Element, md: Markdown) -> bool:
         if not _RENDERED_CHARS.isdisjoint(text) or not _RENDERED_CHARS.isdisjoint(tail):
             return False
     return True
+
+
+def toc_slugify(value: str, separator: str = SEPARATOR) -> str:
+    """Return what `toc.slugify(value, "-")` returns, faster: a page has hundreds of items."""
+    if separator != SEPARATOR:
+        return toc.slugify(value, separator)
+    if not value.isascii():  # ASCII text has no compatibility decompositions
+        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    return _SEPARATOR_RUNS.sub(SEPARATOR, _NOT_SLUG_CHARS.sub("", value).strip().lower())
 
 
 def _slugifier(md: Markdown) -> Callable[[str, str], str]:

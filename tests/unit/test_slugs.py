@@ -1,0 +1,31 @@
+"""Slugs of checklist and item titles: the same as Python-Markdown's toc makes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions import toc
+
+from plugins.handbook.slugs import toc_slugify
+
+WORDS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("aZ09 -_\t\n.,:;!?&'\"()[]{}#/éÉßæﬁ①Ⅻ—–  ")),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=1000)
+@given(WORDS)
+def test_the_fast_slug_is_tocs_slug(text):
+    assert toc_slugify(text) == toc.slugify(text, "-")
+
+
+def test_a_slug_keeps_words_and_folds_accents():
+    assert toc_slugify("Élan — Ask, then *act*!") == "elan-ask-then-act"
+
+
+def test_another_separator_is_left_to_toc():
+    assert toc_slugify("Ask then act", "_") == toc.slugify("Ask then act", "_") == "ask_then_act"
