@@ -59,17 +59,19 @@ _TEXT_WORTH_READING = re.compile(r"[{|&]")
 _LITERAL_NAMES = "|".join(sorted(_LITERAL_ELEMENTS))
 _NOT_A_NAME = r"(?![a-zA-Z0-9-])"
 _PLAIN_ATTRIBUTE = (
-    rf"{_SPACE}+(?!(?:{_URL_NAMES}|id){_SPACE}*=)[a-zA-Z_:@][-a-zA-Z0-9_:.@]*"
+    rf"{_SPACE}+(?!(?i:{_URL_NAMES}|id){_SPACE}*=)[a-zA-Z_:@][-a-zA-Z0-9_:.@]*"
     rf"(?:{_SPACE}*={_SPACE}*(?:\"[^\"{{|&]*\"|'[^'{{|&]*'|[-\w.:/#?;%+,@!~]+))?"
 )
-_SKIPPABLE = re.compile(
+_SKIPPABLE = (
     r"(?:[^<{|&]++"
-    rf"|<(?!(?:{_LITERAL_NAMES}|a){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*/?>"
-    rf"|</(?!(?:{_LITERAL_NAMES}){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+{_SPACE}*>"
+    rf"|<(?!(?i:{_LITERAL_NAMES}|a){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+(?:{_PLAIN_ATTRIBUTE})*+{_SPACE}*/?>"
+    rf"|</(?!(?i:{_LITERAL_NAMES}){_NOT_A_NAME})[a-zA-Z][a-zA-Z0-9-]*+{_SPACE}*>"
     r"|<!--(?:(?!--)[\s\S])*-->"
-    r")*+",
-    re.IGNORECASE,
+    r")*+"
 )
+# One step of the scanner, in one regular-expression call: what it may skip,
+# then text up to the next '<', then the token there (or the end).
+_STEP = re.compile(rf"{_SKIPPABLE}(?P<text>[^<]*)(?:{_TOKEN.pattern}|\Z)")
 
 
 @dataclass
@@ -147,18 +149,17 @@ class _Scanner:
         return self.line_number
 
     def run(self) -> ParsedPage:
-        html, position = self.html, 0
+        html, position, end_of_html = self.html, 0, len(self.html)
         while True:
-            position = _SKIPPABLE.match(html, position).end()
-            token = _TOKEN.search(html, position)
-            start = len(html) if token is None else token.start()
+            step = _STEP.match(html, position)
+            text_start, start = step.span("text")
             # Entities are decoded first: `&#123;filename}` is a placeholder too.
-            if not self.literal_depth and _TEXT_WORTH_READING.search(html, position, start):
-                self.page.add_text(unescape(html[position:start]), self.line(position))
-            if token is None:
+            if not self.literal_depth and _TEXT_WORTH_READING.search(html, text_start, start):
+                self.page.add_text(unescape(html[text_start:start]), self.line(text_start))
+            if start == end_of_html:
                 return self.page
-            tag, attrs, close, end = token.group("tag", "attrs", "close", "end")
-            position = token.end()
+            tag, attrs, close, end = step.group("tag", "attrs", "close", "end")
+            position = step.end()
             if tag is not None:
                 tag = tag.lower()
                 if attrs and self.worth_reading(tag).search(attrs):
@@ -168,7 +169,7 @@ class _Scanner:
             elif end is not None:
                 if self.literal_depth and end.lower() in _LITERAL_ELEMENTS:
                     self.literal_depth -= 1
-            elif token.lastgroup == "unusual":
+            elif step.lastgroup == "unusual":
                 raise _Unusual
 
     def worth_reading(self, tag: str) -> re.Pattern:
