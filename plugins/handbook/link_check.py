@@ -35,15 +35,10 @@ _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
-@dataclass(slots=True)
-class Pending:
-    """A link whose target is checked against the written site."""
-
-    source: str
-    line: int
-    href: str
-    path: str
-    fragment: str
+# A link whose target is checked against the written site: source, line,
+# href, path, fragment. A plain tuple of strings and ints, which the garbage
+# collector stops tracking: a large site queues tens of thousands.
+Pending = tuple[str, int, str, str, str]
 
 
 @dataclass
@@ -56,7 +51,7 @@ class State:
     content_links: dict[str, set] = field(default_factory=dict)
     pages: dict[str, object] = field(default_factory=dict)
     # Per output file: the ids in its content, by line within the content.
-    content_ids: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    content_ids: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     placeholders: set[str] = field(default_factory=set)
     ignore: list[str] = field(default_factory=list)
 
@@ -107,7 +102,7 @@ class ContentChecker:
         links = state.content_links.setdefault(output, set())
         links.update({href, (path, fragment)})
         if not is_ignored(path, state.ignore):
-            state.pending.append(Pending(source, line, href, path, fragment))
+            state.pending.append((source, line, href, path, fragment))
 
     def source_key(self, page, path: str) -> str:
         """Return the content-relative source path a `{filename}` path names."""

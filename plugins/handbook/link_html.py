@@ -79,7 +79,9 @@ class ParsedPage:
     """The links and ids of one HTML document, each with its line."""
 
     links: list[tuple[str, int]] = field(default_factory=list)
-    ids: dict[str, list[int]] = field(default_factory=dict)
+    # Tuples, not lists: the garbage collector stops tracking tuples of ints,
+    # and a large site holds an id index for every page until the end.
+    ids: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Literal `{filename}...` outside links and code, as snippets.
     placeholders: list[tuple[str, int]] = field(default_factory=list)
 
@@ -92,7 +94,8 @@ class ParsedPage:
                 self.links.append((value, line))
             else:
                 if name == "id" or (name == "name" and tag == "a"):
-                    self.ids.setdefault(value, []).append(line)
+                    lines = self.ids.get(value, ())
+                    self.ids[value] = (*lines, line)
                 for match in _SNIPPET.finditer(value):
                     self.placeholders.append((match[0], line))
 
@@ -206,7 +209,7 @@ def attributes(attrs: str) -> list[tuple[str, str | None]]:
     return found
 
 
-def parse_around(html: str, content: str, content_ids: dict[str, list[int]]) -> ParsedPage:
+def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]]) -> ParsedPage:
     """Return what `parse_html` gives for a written page whose content part was read already.
 
     Only what the theme wrote is scanned: the content is blanked down to its
@@ -221,9 +224,9 @@ def parse_around(html: str, content: str, content_ids: dict[str, list[int]]) -> 
     page = parse_html(html[:start] + "\n" * content.count("\n") + html[end:])
     offset = html.count("\n", 0, start)
     for name, lines in content_ids.items():
-        shifted = [line + offset for line in lines]
+        shifted = tuple(line + offset for line in lines)
         if name in page.ids:  # rare: the theme wrote the same id
-            shifted = sorted(page.ids[name] + shifted)
+            shifted = tuple(sorted(page.ids[name] + shifted))
         page.ids[name] = shifted
     return page
 

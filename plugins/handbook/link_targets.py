@@ -82,7 +82,7 @@ class OutputIndex:
 
 
 # Per written page: its content as written, and the ids the content pass read in it.
-ContentOf = Callable[[str], "tuple[str, dict[str, list[int]]] | None"]
+ContentOf = Callable[[str], "tuple[str, dict[str, tuple[int, ...]]] | None"]
 
 
 def index_output(root: str, content_of: ContentOf | None = None) -> OutputIndex:

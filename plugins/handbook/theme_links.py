@@ -42,10 +42,10 @@ def fragment_problem(index: OutputIndex, path: str, fragment: str, href: str) ->
 
 def check_pending(index: OutputIndex) -> None:
     """Check the content links queued by the content pass."""
-    for link in link_check.state.pending:
-        message = fragment_problem(index, link.path, link.fragment, link.href)
+    for source, line, href, path, fragment in link_check.state.pending:
+        message = fragment_problem(index, path, fragment, href)
         if message:
-            problems.add(link.source, link.line, message)
+            problems.add(source, line, message)
 
 
 def template_of(output: str, settings: dict) -> str:
@@ -127,7 +127,7 @@ def source_line_of_id(source: str, name: str) -> int | None:
     return None
 
 
-def written_content(output: str) -> tuple[str, dict[str, list[int]]] | None:
+def written_content(output: str) -> tuple[str, dict[str, tuple[int, ...]]] | None:
     """Return a page's content as its file holds it, and the ids read in it, if known."""
     page = link_check.state.pages.get(output)
     if page is None or output not in link_check.state.content_ids:

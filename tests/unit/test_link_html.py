@@ -102,4 +102,4 @@ def test_ids_in_the_content_keep_their_lines_in_the_written_file():
     content = '<h2 id="b">B</h2>\n<p id="c">C</p>'
     html = f'<header id="a">\n</header>\n{content}\n<footer id="c"></footer>'
     around = parse_around(html, content, parse_html(content).ids)
-    assert around.ids == {"a": [1], "b": [3], "c": [4, 5]}
+    assert around.ids == {"a": (1,), "b": (3,), "c": (4, 5)}
