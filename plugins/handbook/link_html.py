@@ -55,7 +55,7 @@ _TEXT_WORTH_READING = re.compile(r"[{|&]")
 # [{|&], comments, end tags, and start tags that hold nothing asked for (no URL
 # or id attribute, no [{|&]; `<a>`, whose name is an id, is always read). Tags
 # of code-like elements are always read.
-# Most of a page is this; what stops it is read token by token as before.
+# Most of a page is this; what stops it is read token by token.
 _LITERAL_NAMES = "|".join(sorted(_LITERAL_ELEMENTS))
 _NOT_A_NAME = r"(?![a-zA-Z0-9-])"
 _PLAIN_ATTRIBUTE = (

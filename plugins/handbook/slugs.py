@@ -103,11 +103,6 @@ def _slugifier(md: Markdown) -> Callable[[str, str], str]:
     return getattr(md.treeprocessors["toc"], "slugify", toc.slugify)
 
 
-def slug(text: str, md: Markdown) -> str:
-    """Return the slug toc would make of `text` (before deduplication)."""
-    return _slugifier(md)(text, SEPARATOR)
-
-
 def cut_at_hyphen(slug: str, limit: int) -> str:
     """Shorten `slug` to at most `limit` characters, ending at a whole word."""
     if len(slug) <= limit:
