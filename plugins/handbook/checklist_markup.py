@@ -95,7 +95,11 @@ def take_item_text(item: etree.Element) -> etree.Element | None:
 
 def add_class(element: etree.Element, name: str) -> None:
     """Add a class to `element`, keeping any it has."""
-    classes = element.get("class", "").split()
+    existing = element.get("class")
+    if not existing:
+        element.set("class", name)
+        return
+    classes = existing.split()
     element.set("class", " ".join([name, *[c for c in classes if c != name]]))
 
 

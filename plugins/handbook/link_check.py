@@ -17,7 +17,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from . import problems
 from .config import handbook_options
-from .link_html import PLACEHOLDER, parse_html
+from .link_html import PLACEHOLDER, ParsedPage, parse_html
 from .link_lines import LineFinder, loose_placeholders
 from .link_source import SourceLinks, scan
 from .link_targets import (
@@ -210,7 +210,7 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
     for line, message in found.malformed:
         problems.add(source, line, message)
     lines = LineFinder(found, raw)
-    html = parse_html(page._content or "")
+    html = content_links(page)
     state.content_ids[output] = html.ids
     state.placeholders.update(snippet for snippet, _ in html.placeholders)
     for href, _ in html.links:
@@ -221,6 +221,16 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
             checker.check(page, output, definition.target, definition.line)
     if html.placeholders:
         report_placeholders(source, raw, found, html.placeholders)
+
+
+def content_links(page) -> ParsedPage:
+    """Return the links and ids of a page's content: from Markdown's tree if it can tell."""
+    content = page._content or ""
+    from_tree = page.metadata.get("handbook_links")
+    # The tree describes the HTML Markdown wrote; a plugin may have changed it since.
+    if from_tree is not None and from_tree.html == content:
+        return from_tree.page
+    return parse_html(content)
 
 
 def report_placeholders(source: str, raw: str, found: SourceLinks, placeholders) -> None:

@@ -80,7 +80,8 @@ class ParsedPage:
 
     links: list[tuple[str, int]] = field(default_factory=list)
     # Tuples, not lists: the garbage collector stops tracking tuples of ints,
-    # and a large site holds an id index for every page until the end.
+    # and a large site holds an id index for every page until the end. Empty
+    # when the ids were read from Markdown's tree (link_tree), which has no lines.
     ids: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Literal `{filename}...` outside links and code, as snippets.
     placeholders: list[tuple[str, int]] = field(default_factory=list)
@@ -226,6 +227,8 @@ def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]
     for name, lines in content_ids.items():
         shifted = tuple(line + offset for line in lines)
         if name in page.ids:  # rare: the theme wrote the same id
+            if not lines:  # read from Markdown's tree, which has no lines to report
+                return parse_html(html)
             shifted = tuple(sorted(page.ids[name] + shifted))
         page.ids[name] = shifted
     return page

@@ -8,6 +8,7 @@ from . import link_check, problems, theme_links
 from .build_date import stamp_build_date
 from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
+from .link_tree import TreeLinkExtension
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .print_outputs import remember_pages, write_print_outputs
@@ -25,10 +26,12 @@ def start_build(pelican) -> None:
 
 
 def add_markdown_extension(settings: dict) -> None:
-    """Add the checklist extension to Pelican's Markdown, once per settings object."""
+    """Add the checklist and link extensions to Pelican's Markdown, once per settings object."""
     extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
     if not any(isinstance(ext, ChecklistExtension) for ext in extensions):
         extensions.append(ChecklistExtension())
+    if not any(isinstance(ext, TreeLinkExtension) for ext in extensions):
+        extensions.append(TreeLinkExtension())
 
 
 def check_content(generators) -> None:

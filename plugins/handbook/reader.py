@@ -54,6 +54,7 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         self._handbook_results = {
             "handbook_checklists": getattr(self._md, "checklists", []),
             "handbook_toc": getattr(self._md, "toc_tokens", []),
+            "handbook_links": getattr(self._md, "handbook_links", None),
         }
         return super()._parse_metadata(meta)
 

@@ -19,7 +19,8 @@ from markdown.postprocessors import AndSubstitutePostprocessor, RawHtmlPostproce
 
 SEPARATOR = "-"
 # Postprocessors that only restore placeholders (STX...ETX); text without
-# placeholders passes through them unchanged.
+# placeholders passes through them unchanged. So does one that says it
+# `leaves_text_alone` (link_tree's).
 _PLACEHOLDER_POSTPROCESSORS = (
     AndSubstitutePostprocessor,
     FootnotePostprocessor,
@@ -51,13 +52,16 @@ class DocumentText:
         slugify = _slugifier(md)
         self.slugify = toc_slugify if slugify is toc.slugify else slugify
         self.placeholders_only = all(
-            isinstance(pp, _PLACEHOLDER_POSTPROCESSORS) for pp in md.postprocessors
+            isinstance(pp, _PLACEHOLDER_POSTPROCESSORS) or getattr(pp, "leaves_text_alone", False)
+            for pp in md.postprocessors
         )
 
     def plain_text(self, element: etree.Element) -> str:
         """Return the text a reader sees in `element`, without tags or escapes."""
         if self.placeholders_only and _renders_as_own_text(element):
             # Rendering would change nothing but the tags, which are stripped anyway.
+            if not len(element):  # most items are one run of text
+                return " ".join((element.text or "").split())
             return " ".join("".join(element.itertext()).split())
         # toc does the same for headings: inline placeholders (raw HTML, escapes,
         # `&`) are only restored by later processors, so render first.
@@ -74,6 +78,8 @@ def _renders_as_own_text(element: etree.Element) -> bool:
 
     Only asked when every postprocessor merely restores placeholders.
     """
+    if not len(element) and isinstance(element.tag, str) and element.tag != "sup":
+        return _RENDERED_CHARS.isdisjoint(element.text or "")  # one node: the loop below, unrolled
     for node in element.iter():
         # Comments and processing instructions have callable tags; `sup` may
         # be a footnote reference, which toc leaves out.
