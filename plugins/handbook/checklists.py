@@ -191,8 +191,10 @@ class ChecklistExtension(Extension):
         self.md = md
         self.reset()
         # After toc (5) and attr_list (8): headings already carry their ids.
+        # After unescape (0) too: it rewrites every attribute of every element,
+        # and the checklist markup adds several per item.
         processor = ChecklistTreeprocessor(md, self.getConfigs())
-        md.treeprocessors.register(processor, "checklists", 4)
+        md.treeprocessors.register(processor, "checklists", -1)
 
     def reset(self) -> None:
         self.md.checklists = []
