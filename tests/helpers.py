@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The checklist markup: <li id><label><input type=checkbox><span>text</span></label></li>
+# for steps, <li id><span>text</span></li> for cautions and options.
+STEP_TEXT = ".checklist__items > li > label > span"
+ITEM_TEXT = f"{STEP_TEXT}, .checklist__items > li > span"
+BOX = '[data-module="checklist"] .checklist__items > li > label > input[type="checkbox"]'
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -82,7 +82,7 @@ def take_item_text(item: etree.Element) -> etree.Element | None:
     paragraph, text, children = _own_text(item)
     if not (text or "").strip() and not children:
         return None
-    span = etree.Element("span", {"class": "checklist__text"})
+    span = etree.Element("span")
     span.text = text
     span.extend(children)
     # A loose item's first paragraph becomes the label: a label holds no blocks.
@@ -104,14 +104,18 @@ def add_class(element: etree.Element, name: str) -> None:
 
 
 def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str) -> None:
-    """Give `item` its id and put its text first: in a label with a checkbox if tickable."""
-    add_class(item, "checklist__item")
+    """Give `item` its id and put its text first: in a label with a checkbox if tickable.
+
+    The markup is `<li id><label><input type=checkbox><span>text</span></label>`,
+    without classes: the theme and the script find each part by its place
+    under `.checklist__items`, and a page holds hundreds of items, each of
+    them written, rewritten and parsed by every step of the build.
+    """
     item.set("id", item_id)
     lead = text
     if kind in TICKABLE:
-        lead = etree.Element("label", {"class": "checklist__label"})
-        box = {"class": "checklist__box", "type": "checkbox", "name": item_id}
-        etree.SubElement(lead, "input", box)
+        lead = etree.Element("label")
+        etree.SubElement(lead, "input", {"type": "checkbox"})
         lead.append(text)
         lead.tail, text.tail = text.tail, None
     item.insert(0, lead)

@@ -8,6 +8,8 @@ import unicodedata
 
 import pypdf
 
+from tests.helpers import STEP_TEXT
+
 # The default card, 4 x 6 in, in PDF points.
 CARD_POINTS = (288.0, 432.0)
 
@@ -37,8 +39,7 @@ def test_the_printed_cards_hold_every_staff_step(desktop, site_url):
     page = desktop.new_page()
     page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
     steps = [
-        joined(text)
-        for text in page.locator(".checklist--steps .checklist__text").all_text_contents()
+        joined(text) for text in page.locator(f".checklist--steps {STEP_TEXT}").all_text_contents()
     ]
     page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))

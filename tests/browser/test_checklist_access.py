@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 from tests.browser.test_checklist_state import ASK, FIRST, STAFF, box, open_staff, status, tick
+from tests.helpers import BOX
 
 
 def test_space_toggles_the_focused_item(phone, site_url):
@@ -22,15 +23,14 @@ def test_space_toggles_the_focused_item(phone, site_url):
 
 def focused_name(page) -> str | None:
     return page.evaluate(
-        "document.activeElement.matches('.checklist__box') ? document.activeElement.name : null"
+        "document.activeElement.matches('.checklist__items input') ? "
+        "document.activeElement.closest('li').id : null"
     )
 
 
 def test_tab_reaches_every_item_with_a_visible_focus_outline(desktop, site_url):
     page = open_staff(desktop, site_url)
-    names = page.locator('[data-module="checklist"] .checklist__box').evaluate_all(
-        "boxes => boxes.map(box => box.name)"
-    )
+    names = page.locator(BOX).evaluate_all("boxes => boxes.map(box => box.closest('li').id)")
     reached = []
     # Links and buttons sit between the items: allow for them, stop once all are reached.
     for _ in range(len(names) + 80):
@@ -51,10 +51,10 @@ def test_without_javascript_every_checkbox_is_there_and_tickable(browser, site_u
     context = browser.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}/{STAFF}")
-    boxes = page.locator('[data-module="checklist"] .checklist__box')
+    boxes = page.locator(BOX)
     assert boxes.count() >= 30
     expect(page.locator(".incident, .checklist__tools, .checklist__time")).to_have_count(0)
-    page.locator(f"#{ASK} .checklist__text").tap()
+    page.locator(f"#{ASK} > label > span").tap()
     expect(box(page, ASK)).to_be_checked()
     context.close()
 
@@ -75,7 +75,7 @@ def test_axe_finds_nothing_with_items_ticked(browser, site_url, scheme):
 
 def test_every_tap_target_is_at_least_44px_tall(phone, site_url):
     page = open_staff(phone, site_url)
-    targets = page.locator(".checklist__label, .checklist-button")
+    targets = page.locator(".checklist__items > li > label, .checklist-button")
     assert targets.count() >= 30 + 6 + 2
     short = targets.evaluate_all(
         """targets => targets
@@ -87,7 +87,7 @@ def test_every_tap_target_is_at_least_44px_tall(phone, site_url):
 
 def test_a_tap_anywhere_on_the_row_ticks_it(phone, site_url):
     page = open_staff(phone, site_url)
-    row = page.locator(f"#{ASK} > .checklist__label")
+    row = page.locator(f"#{ASK} > label")
     size = row.bounding_box()
     # The far right of the row, away from both the box and the words.
     row.tap(position={"x": size["width"] - 4, "y": size["height"] / 2})

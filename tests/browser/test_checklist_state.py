@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE
+from tests.helpers import BOX
 
 STAFF = "conduct-staff-procedure.html"
 KEY = "handbook-checklists:conduct-staff-procedure"
@@ -53,15 +54,15 @@ def tick(page: Page, item_id: str, when: datetime | None = None) -> None:
     """Tap an item's text (not its box) at the given time."""
     if when:
         page.clock.set_fixed_time(when)
-    page.locator(f"#{item_id} .checklist__text").first.tap()
+    page.locator(f"#{item_id} > label > span").tap()
 
 
 def box(page: Page, item_id: str):
-    return page.locator(f"#{item_id} > .checklist__label .checklist__box")
+    return page.locator(f'#{item_id} > label > input[type="checkbox"]')
 
 
 def stamp(page: Page, item_id: str):
-    return page.locator(f"#{item_id} > .checklist__label time")
+    return page.locator(f"#{item_id} > label > time")
 
 
 def status(page: Page, checklist_id: str):
@@ -105,7 +106,7 @@ def test_a_fresh_profile_starts_clean(browser, profile, site_url):
     tick(open_staff(profile, site_url), ASK)
     other = browser.new_context(**PHONE)
     page = open_staff(other, site_url)
-    expect(page.locator(".checklist__box:checked")).to_have_count(0)
+    expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     expect(status(page, FIRST)).to_have_text("0 of 7 done")
     expect(page.locator(".incident__start")).to_have_text("No incident started on this device.")
     other.close()
@@ -118,7 +119,7 @@ def test_the_next_step_is_highlighted_and_moves_on(profile, site_url):
     expect(current).to_have_id(ASK)
     tick(page, ASK)
     expect(current).to_have_id(LISTEN)
-    expect(current).to_have_class("checklist__item checklist__item--next")
+    expect(current).to_have_class("checklist__item--next")
 
 
 def test_reset_clears_one_checklist_only_after_confirming(profile, site_url):
@@ -147,15 +148,15 @@ def test_a_new_incident_clears_the_page_after_confirming_and_shows_its_start(pro
     start = page.get_by_role("button", name="Start a new incident")
     page.once("dialog", lambda dialog: dialog.dismiss())
     start.tap()
-    expect(page.locator(".checklist__box:checked")).to_have_count(2)
+    expect(page.locator(f"{BOX}:checked")).to_have_count(2)
     page.clock.set_fixed_time(at(21, 30))
     page.once("dialog", lambda dialog: dialog.accept())
     start.tap()
-    expect(page.locator(".checklist__box:checked")).to_have_count(0)
+    expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     started = page.locator(".incident__start")
     expect(started).to_have_text("Incident started 2026-11-25 at 21:30.")
     page.reload()
-    expect(page.locator(".checklist__box:checked")).to_have_count(0)
+    expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     expect(started).to_have_text("Incident started 2026-11-25 at 21:30.")
 
 
@@ -224,7 +225,7 @@ BROKEN_STORAGE = {
 def test_broken_storage_leaves_the_checklists_working(profile, site_url, errors, storage):
     profile.add_init_script(BROKEN_STORAGE[storage])
     page = open_staff(profile, site_url, errors)
-    expect(page.locator(".checklist__box:checked")).to_have_count(0)
+    expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     tick(page, ASK, at(14, 5))
     tick(page, LISTEN, at(14, 6))
     expect(box(page, ASK)).to_be_checked()

@@ -87,7 +87,7 @@ def test_offline_ticks_still_work_and_the_contacts_are_there(phone, site_url):
     phone.set_offline(True)
     page.reload()
     assert page.locator(".danger a[href='tel:911']").is_visible()
-    box = page.locator(".checklist__box").first
+    box = page.locator(".checklist__items input").first
     box.check()
     assert box.is_checked()
 

@@ -65,7 +65,7 @@ def test_the_word_count_sees_a_document_cut_short(browser, site_url):
 def test_print_drops_navigation_and_buttons_and_keeps_boxes_empty(desktop, site_url):
     page = desktop.new_page()
     page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
-    box = page.locator(".checklist__box").first
+    box = page.locator(".checklist__items input").first
     box.check()
     page.emulate_media(media="print")
     assert page.locator(".site-nav").is_hidden()

@@ -10,6 +10,8 @@ from urllib.parse import unquote
 import pypdf
 import pytest
 
+from tests.helpers import STEP_TEXT
+
 GATHER = "The important information to gather"
 
 
@@ -25,7 +27,7 @@ def gathered_items(context, site_url) -> list[str]:
     page = context.new_page()
     page.goto(f"{site_url}/conduct-staff-procedure.html")
     checklist = page.locator(f'.checklist[aria-label^="{GATHER}"]')
-    items = [" ".join(t.split()) for t in checklist.locator(".checklist__text").all_inner_texts()]
+    items = [" ".join(t.split()) for t in checklist.locator(STEP_TEXT).all_inner_texts()]
     page.close()
     return items
 

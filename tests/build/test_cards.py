@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 from bs4 import BeautifulSoup
 
-from tests.helpers import run_pelican
+from tests.helpers import ITEM_TEXT, run_pelican
 
 # The default card: 4 x 6 in, in PDF points.
 CARD_POINTS = (288.0, 432.0)
@@ -28,7 +28,7 @@ def staff_checklists(site: Path) -> list[dict]:
     return [
         {
             "title": checklist["aria-label"],
-            "items": [words(t.get_text()) for t in checklist.select(".checklist__text")],
+            "items": [words(t.get_text()) for t in checklist.select(ITEM_TEXT)],
         }
         for checklist in page.select(".checklist")
     ]

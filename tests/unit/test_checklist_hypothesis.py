@@ -65,5 +65,5 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     for item_id in item_ids + [checklist["id"] for checklist in md.checklists]:
         assert f'id="{item_id}"' in html
     # Every checkbox has a name a screen reader can say.
-    for label in BeautifulSoup(html, "html.parser").select("label.checklist__label"):
+    for label in BeautifulSoup(html, "html.parser").select(".checklist__items > li > label"):
         assert label.get_text(strip=True) or label.select("img[alt]")

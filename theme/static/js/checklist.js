@@ -7,9 +7,16 @@ const lists = [...document.querySelectorAll('[data-module="checklist"]')];
 const key = `handbook-checklists:${document.body.dataset.page || location.pathname}`;
 let state = { started: null, ticks: {} };
 
+// Items carry no classes (a page holds hundreds): each part is found by its
+// place, <li id><label><input type=checkbox><span>text</span></label>.
+const BOX = '[data-module="checklist"] .checklist__items > li > label > input[type="checkbox"]';
+
 function boxes(scope = document) {
-  return [...scope.querySelectorAll('[data-module="checklist"] .checklist__box')];
+  return [...scope.querySelectorAll(BOX)];
 }
+
+// The item's id names its tick in storage.
+const idOf = (box) => box.closest("li").id;
 
 function isTime(value) {
   return typeof value === "string" && !Number.isNaN(Date.parse(value));
@@ -18,7 +25,7 @@ function isTime(value) {
 // Only ids, ticks and ISO times are kept, never text; ids no longer in the
 // content are dropped. Anything malformed counts as nothing saved.
 function clean(data) {
-  const known = new Set(boxes().map((box) => box.name));
+  const known = new Set(boxes().map(idOf));
   const ticks = {};
   for (const [id, time] of Object.entries(data?.ticks || {})) {
     if (known.has(id) && isTime(time)) ticks[id] = time;
@@ -92,9 +99,7 @@ function enhanceList(list) {
   status.setAttribute("aria-live", "polite");
   tools.append(status, button("reset", "Reset", `“${title(list)}”`));
   list.prepend(tools);
-  for (const label of list.querySelectorAll(".checklist__label")) {
-    label.append(make("time", "checklist__time"));
-  }
+  for (const box of boxes(list)) box.parentElement.append(make("time", "checklist__time"));
   list.classList.add("js-checklist");
 }
 
@@ -140,9 +145,9 @@ function showStart() {
 
 function render() {
   for (const box of boxes()) {
-    const time = state.ticks[box.name];
+    const time = state.ticks[idOf(box)];
     box.checked = Boolean(time);
-    const stamp = box.closest(".checklist__label").querySelector(".checklist__time");
+    const stamp = box.parentElement.querySelector(".checklist__time");
     stamp.hidden = !time;
     if (time) stamp.dateTime = time;
     else stamp.removeAttribute("datetime");
@@ -165,7 +170,7 @@ function markNext(list, box) {
     item.classList.remove("checklist__item--next");
     item.removeAttribute("aria-current");
   }
-  const item = box?.closest(".checklist__item");
+  const item = box?.closest("li");
   item?.classList.add("checklist__item--next");
   item?.setAttribute("aria-current", "step");
 }
@@ -174,8 +179,8 @@ function timeline() {
   const start = state.started ? `${day(state.started)} ${clock(state.started)}` : "not recorded";
   const lines = [`Incident started: ${start}`];
   for (const box of boxes()) {
-    const time = state.ticks[box.name];
-    const text = box.closest(".checklist__label").querySelector(".checklist__text").textContent;
+    const time = state.ticks[idOf(box)];
+    const text = box.nextElementSibling.textContent;
     if (time) lines.push(`${clock(time)} ${text.replace(/\s+/g, " ").trim()}`);
   }
   return lines.join("\n");
@@ -222,7 +227,7 @@ function act(action, list) {
   }
   if (action === "reset") {
     if (!window.confirm(`Clear the ticks of “${title(list)}”?`)) return;
-    for (const box of boxes(list)) delete state.ticks[box.name];
+    for (const box of boxes(list)) delete state.ticks[idOf(box)];
   } else if (action === "start") {
     if (!window.confirm("Start a new incident? This clears every tick on this page.")) return;
     state = { started: new Date().toISOString(), ticks: {} };
@@ -233,9 +238,9 @@ function act(action, list) {
 
 function onEvent(event) {
   const target = event.target;
-  if (event.type === "change" && target.matches?.('[data-module="checklist"] .checklist__box')) {
-    if (target.checked) state.ticks[target.name] = new Date().toISOString();
-    else delete state.ticks[target.name];
+  if (event.type === "change" && target.matches?.(BOX)) {
+    if (target.checked) state.ticks[idOf(target)] = new Date().toISOString();
+    else delete state.ticks[idOf(target)];
     save();
     render();
   } else if (event.type === "click") {
