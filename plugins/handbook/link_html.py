@@ -10,6 +10,7 @@ one ran.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -197,7 +198,9 @@ class _Scanner:
         return close.end()
 
 
-def attributes(attrs: str) -> list[tuple[str, str | None]]:
+# Every page repeats the theme's tags (stylesheets, menu, footer) as written.
+@functools.lru_cache(maxsize=4096)
+def attributes(attrs: str) -> tuple[tuple[str, str | None], ...]:
     """Return the names and values of a start tag's attributes, as html.parser does."""
     found = []
     for name, value in _ATTRIBUTE.findall(attrs):
@@ -207,7 +210,7 @@ def attributes(attrs: str) -> list[tuple[str, str | None]]:
         if value[0] in "'\"":
             value = value[1:-1]
         found.append((name.lower(), unescape(value)))
-    return found
+    return tuple(found)
 
 
 def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]]) -> ParsedPage:
