@@ -30,15 +30,17 @@ from .link_targets import (
     target_of,
     written_by,
 )
+from .link_tree import read_pages
 
 _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 # A link whose target is checked against the written site: source, line,
-# href, path, fragment. A plain tuple of strings and ints, which the garbage
-# collector stops tracking: a large site queues tens of thousands.
-Pending = tuple[str, int, str, str, str]
+# href, path, fragment, and the output file that holds it. A plain tuple of
+# strings and ints, which the garbage collector stops tracking: a large site
+# queues tens of thousands.
+Pending = tuple[str, int, str, str, str, str]
 
 
 @dataclass
@@ -46,9 +48,9 @@ class State:
     """What the content pass hands to the output pass of the same build."""
 
     pending: list[Pending] = field(default_factory=list)
-    # Per output file: the content's hrefs, as written and as resolved paths,
-    # so the output pass checks only the links the theme added.
-    content_links: dict[str, set] = field(default_factory=dict)
+    # Per output file: the content's links that were reported already, so
+    # the output pass does not report them again as the theme's.
+    reported: dict[str, set[str]] = field(default_factory=dict)
     pages: dict[str, object] = field(default_factory=dict)
     # Per output file: the ids in its content, by line within the content.
     content_ids: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
@@ -96,13 +98,11 @@ class ContentChecker:
 
     def report(self, source: str, line: int, output: str, href: str, message: str) -> None:
         problems.add(source, line, message)
-        state.content_links.setdefault(output, set()).add(href)
+        state.reported.setdefault(output, set()).add(href)
 
     def queue(self, source, line, output, href, path, fragment) -> None:
-        links = state.content_links.setdefault(output, set())
-        links.update({href, (path, fragment)})
         if not is_ignored(path, state.ignore):
-            state.pending.append((source, line, href, path, fragment))
+            state.pending.append((source, line, href, path, fragment, output))
 
     def source_key(self, page, path: str) -> str:
         """Return the content-relative source path a `{filename}` path names."""
@@ -226,7 +226,7 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
 def content_links(page) -> ParsedPage:
     """Return the links and ids of a page's content: from Markdown's tree if it can tell."""
     content = page._content or ""
-    from_tree = page.metadata.get("handbook_links")
+    from_tree = read_pages.pop(page.source_path, None)
     # The tree describes the HTML Markdown wrote; a plugin may have changed it since.
     if from_tree is not None and from_tree.html == content:
         return from_tree.page
@@ -259,3 +259,4 @@ def check_content(generators) -> None:
     state.pages = written_by(generators)
     for output, page in state.pages.items():
         check_page(checker, page, output)
+    read_pages.clear()  # pages no one writes (and an earlier build's) are not needed

@@ -47,6 +47,11 @@ class TreeLinks:
         self.html = html
 
 
+# What the reader found, by source path, until the link check takes it: kept
+# out of page metadata, so it is freed once used.
+read_pages: dict[str, TreeLinks] = {}
+
+
 # Attributes that hold no link and no id: most tags carry only these.
 _NEITHER = frozenset({"class", "type", "role", "title", "alt", "lang", "dir", "style"})
 _NEITHER |= {"aria-label", "aria-hidden", "colspan", "rowspan", "align", "start"}

@@ -9,6 +9,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import problems
+from .link_tree import read_pages
 
 
 def _template_line(error: Exception) -> int | None:
@@ -54,8 +55,9 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         self._handbook_results = {
             "handbook_checklists": getattr(self._md, "checklists", []),
             "handbook_toc": getattr(self._md, "toc_tokens", []),
-            "handbook_links": getattr(self._md, "handbook_links", None),
         }
+        # For the link check (link_tree), kept out of the page's metadata.
+        self._tree_links = getattr(self._md, "handbook_links", None)
         return super()._parse_metadata(meta)
 
     def _read_source(self, source_path: str) -> tuple[str, dict]:
@@ -69,6 +71,7 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
 
     def read(self, source_path):
         self._handbook_results = {}
+        self._tree_links = None
         try:
             content, metadata = self._read_source(source_path)
         except jinja2.TemplateError as error:
@@ -78,6 +81,8 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         if not metadata.get("title"):
             problems.add(source_path, 1, "page has no 'Title:' metadata line")
         metadata.update(self._handbook_results)
+        if self._tree_links is not None:
+            read_pages[source_path] = self._tree_links
         return content, metadata
 
 

@@ -42,7 +42,7 @@ def fragment_problem(index: OutputIndex, path: str, fragment: str, href: str) ->
 
 def check_pending(index: OutputIndex) -> None:
     """Check the content links queued by the content pass."""
-    for source, line, href, path, fragment in link_check.state.pending:
+    for source, line, href, path, fragment, _ in link_check.state.pending:
         message = fragment_problem(index, path, fragment, href)
         if message:
             problems.add(source, line, message)
@@ -76,14 +76,9 @@ def check_page_output(index: OutputIndex, output: str, parsed: ParsedPage, setti
     template = template_of(output, settings)
     where = f" (template: {template})" if template else ""
     path = os.path.join(index.root, output)
-    content_links = link_check.state.content_links.get(output, set())
     for href, line in parsed.links:
-        if href in content_links:
-            continue
-        if _resolved(index, output, href) in content_links:
-            continue
         message = theme_link_problem(index, output, href)
-        if message:
+        if message and not checked_as_content(index, output, href):
             problems.add(path, line, message + where)
     for snippet, line in parsed.placeholders:
         if snippet not in link_check.state.placeholders:
@@ -91,10 +86,20 @@ def check_page_output(index: OutputIndex, output: str, parsed: ParsedPage, setti
     check_duplicate_ids(output, parsed, path, where)
 
 
-def _resolved(index: OutputIndex, output: str, href: str) -> tuple[str, str]:
-    """Return the file and fragment a link leads to, as the content pass names them."""
+def checked_as_content(index: OutputIndex, output: str, href: str) -> bool:
+    """Say whether the content pass checked this link of `output` already.
+
+    Asked only of a link with a problem, which is rare: the queue is searched
+    then rather than indexed for every link.
+    """
+    if href in link_check.state.reported.get(output, ()):
+        return True
     _, target, fragment = target_of(output, href)
-    return (index.exists(target) or target, fragment)
+    resolved = (index.exists(target) or target, fragment)
+    return any(
+        queued[5] == output and (queued[2] == href or (queued[3], queued[4]) == resolved)
+        for queued in link_check.state.pending
+    )
 
 
 def check_duplicate_ids(output: str, parsed: ParsedPage, path: str, where: str) -> None:

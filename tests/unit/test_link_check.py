@@ -78,7 +78,6 @@ class FakePage:
         self.source_path = source_path
         self.relative_dir = "pages"
         self._content = ""
-        self.metadata = {}
 
     def get_relative_source_path(self, path: str) -> str:
         return posixpath.normpath(path)
