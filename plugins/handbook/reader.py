@@ -41,6 +41,20 @@ def _may_change(env: jinja2.Environment, text: str) -> bool:
     return any(start in text for start in starts)
 
 
+def frozen(value):
+    """Return `value` with its lists made tuples, all the way down.
+
+    Every page keeps its checklists and headings to the end of the build. The
+    garbage collector stops tracking tuples and dicts that hold only strings,
+    numbers and such tuples, but goes over every list in each full collection.
+    """
+    if isinstance(value, list):
+        return tuple(frozen(item) for item in value)
+    if isinstance(value, dict):
+        return {key: frozen(item) for key, item in value.items()}
+    return value
+
+
 class HandbookMarkdownReader(JinjaMarkdownReader):
     """Markdown reader that reports template errors and missing titles."""
 
@@ -53,8 +67,8 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         # Pelican converts formatted fields (Summary) with the same Markdown
         # instance after a reset, so keep the document's results first.
         self._handbook_results = {
-            "handbook_checklists": getattr(self._md, "checklists", []),
-            "handbook_toc": getattr(self._md, "toc_tokens", []),
+            "handbook_checklists": frozen(getattr(self._md, "checklists", [])),
+            "handbook_toc": frozen(getattr(self._md, "toc_tokens", [])),
         }
         # For the link check (link_tree), kept out of the page's metadata.
         self._tree_links = getattr(self._md, "handbook_links", None)
