@@ -102,7 +102,7 @@ format: $(DEV_READY)
 	"$(VENV)/bin/ruff" format .
 
 # Build cost against stock Pelican on generated sites of 100 and 1000 pages, and
-# the real site's build time (CPU seconds, median of 3; takes several minutes).
+# the real site's build time (CPU seconds, median of 5; takes about 8 minutes).
 # The last line holds the figures quoted in the README.
 bench: $(DEV_READY) system-deps
 	"$(VENV)/bin/python" tests/bench/bench.py
