@@ -8,6 +8,7 @@ by output file, line and template.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 
 from . import link_check, problems
@@ -18,6 +19,7 @@ from .link_targets import (
     index_output,
     is_ignored,
     scheme_problem,
+    split_target,
     suggestion,
     target_of,
 )
@@ -71,13 +73,28 @@ def theme_link_problem(index: OutputIndex, output: str, href: str) -> str | None
     return fragment_problem(index, target, fragment, href)
 
 
-def check_page_output(index: OutputIndex, output: str, parsed: ParsedPage, settings) -> None:
+# What a theme link's check found, by the folder it is written in (by the
+# page, for a link within the page): every page repeats the theme's links.
+Verdicts = dict[tuple[str, str], "str | None"]
+
+
+def _verdict_key(output: str, href: str) -> tuple[str, str]:
+    path, _ = split_target(href)
+    return (posixpath.dirname(output) if path else output, href)
+
+
+def check_page_output(
+    index: OutputIndex, output: str, parsed: ParsedPage, settings, verdicts: Verdicts
+) -> None:
     """Check the theme's links, literal placeholders and ids of one written page."""
     template = template_of(output, settings)
     where = f" (template: {template})" if template else ""
     path = os.path.join(index.root, output)
     for href, line in parsed.links:
-        message = theme_link_problem(index, output, href)
+        key = _verdict_key(output, href)
+        if key not in verdicts:
+            verdicts[key] = theme_link_problem(index, output, href)
+        message = verdicts[key]
         if message and not checked_as_content(index, output, href):
             problems.add(path, line, message + where)
     for snippet, line in parsed.placeholders:
@@ -145,5 +162,6 @@ def check_output(pelican) -> None:
     """Check every written HTML file and the links queued for the written site."""
     index = index_output(pelican.output_path, written_content)
     check_pending(index)
+    verdicts: Verdicts = {}
     for output, parsed in sorted(index.pages.items()):
-        check_page_output(index, output, parsed, pelican.settings)
+        check_page_output(index, output, parsed, pelican.settings, verdicts)
