@@ -107,7 +107,8 @@ def read_tree(root: etree.Element) -> tuple[ParsedPage, int] | None:
                 if "&" in value:
                     return None
                 page.links.append((value, 0))
-                in_links += len(PLACEHOLDER.findall(value))
+                if "{" in value or "|" in value:  # how every placeholder starts
+                    in_links += len(PLACEHOLDER.findall(value))
             elif name == "id" or (name == "name" and tag == "a"):
                 if "&" in value or value in page.ids:
                     return None
