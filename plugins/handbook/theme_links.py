@@ -114,8 +114,8 @@ def checked_as_content(index: OutputIndex, output: str, href: str) -> bool:
     _, target, fragment = target_of(output, href)
     resolved = (index.exists(target) or target, fragment)
     return any(
-        queued[5] == output and (queued[2] == href or (queued[3], queued[4]) == resolved)
-        for queued in link_check.state.pending
+        queued_output == output and (queued_href == href or (path, fragment) == resolved)
+        for _, _, queued_href, path, fragment, queued_output in link_check.state.pending
     )
 
 
