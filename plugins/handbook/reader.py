@@ -5,11 +5,11 @@ from __future__ import annotations
 import jinja2
 from jinja2.ext import Extension
 from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
-from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import problems
 from .link_tree import read_pages
+from .reused_markdown import ReusedMarkdown
 
 
 def _template_line(error: Exception) -> int | None:
@@ -41,6 +41,12 @@ def _may_change(env: jinja2.Environment, text: str) -> bool:
     return any(start in text for start in starts)
 
 
+def _read_text(source_path: str) -> str:
+    """Return a source file's text as Pelican reads it (without a byte-order mark)."""
+    with pelican_open(source_path) as text:
+        return text
+
+
 def frozen(value):
     """Return `value` with its lists made tuples, all the way down.
 
@@ -62,6 +68,7 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         super().__init__(*args, **kwargs)
         # A misspelt setting name must fail loudly, not render as nothing.
         self.env.undefined = jinja2.StrictUndefined
+        self.markdown = ReusedMarkdown(self.settings["MARKDOWN"])
 
     def _parse_metadata(self, meta):
         # Pelican converts formatted fields (Summary) with the same Markdown
@@ -74,14 +81,26 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         self._tree_links = getattr(self._md, "handbook_links", None)
         return super()._parse_metadata(meta)
 
+    def _convert(self, source_path: str, text: str) -> tuple[str, dict]:
+        """Convert one page's text, as Pelican's Markdown reader does, with the reused instance."""
+        self._source_path = source_path
+        self._md = self.markdown.for_next_document()
+        try:
+            content = self._md.convert(text)
+            metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        except BaseException:
+            self.markdown.discard()
+            raise
+        return content, metadata
+
     def _read_source(self, source_path: str) -> tuple[str, dict]:
         """Read a file through Jinja, or straight when Jinja would leave it as it is."""
-        with pelican_open(source_path) as text:
-            if _may_change(self.env, text):
-                return super().read(source_path)
-        # Most pages hold no Jinja: skip compiling a template and the temporary
-        # file jinja2content converts.
-        return MarkdownReader.read(self, source_path)
+        text = _read_text(source_path)
+        # Most pages hold no Jinja: they skip compiling a template.
+        if _may_change(self.env, text):
+            # Rendered here rather than by jinja2content, which converts a temporary copy.
+            text = self.env.from_string(text).render()
+        return self._convert(source_path, text)
 
     def read(self, source_path):
         self._handbook_results = {}
@@ -91,7 +110,7 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
         except jinja2.TemplateError as error:
             problems.add(source_path, _template_line(error), f"template error: {error}")
             # Read it without Jinja so links to this page are not reported too.
-            content, metadata = MarkdownReader.read(self, source_path)
+            content, metadata = self._convert(source_path, _read_text(source_path))
         if not metadata.get("title"):
             problems.add(source_path, 1, "page has no 'Title:' metadata line")
         metadata.update(self._handbook_results)
