@@ -5,14 +5,16 @@ cross-links with anchors on each page), builds each with stock Pelican (no
 plugins, default theme, the same Markdown settings) and with ours (our
 plugins and theme, problems fatal), alternating the runs, and reports the
 median of RUNS (CPU seconds) and their ratio; each run's own ratio is printed
-too, to show how much the machine varies. Also times the real site. The last
-line is machine-readable:
+too, to show how much the machine varies. Also times the real site. Our
+plugins' bytecode is written first, as Pelican's was when it was installed.
+The last line is machine-readable:
 
     bench: site_build_s=<median> stock_ratio_1000=<ours/stock> scale_1000_over_100=<ours>
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import resource
 import statistics
@@ -134,7 +136,18 @@ def bench_real_site(folder: Path) -> float:
     return statistics.median(runs)
 
 
+def compile_plugins() -> None:
+    """Write the bytecode of our plugins, as pip does for Pelican's modules when installed.
+
+    Where PYTHONDONTWRITEBYTECODE is set (CI machines often set it), Python
+    would otherwise compile our modules from source on every build, and only
+    ours: about 0.05 s a build that no one's second build pays.
+    """
+    compileall.compile_dir(ROOT / "plugins", quiet=1)
+
+
 def main() -> None:
+    compile_plugins()
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         folder = Path(tmp)
         results = {pages: bench_size(folder, pages) for pages in SIZES}
