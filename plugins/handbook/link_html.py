@@ -98,8 +98,9 @@ class ParsedPage:
                 if name == "id" or (name == "name" and tag == "a"):
                     lines = self.ids.get(value, ())
                     self.ids[value] = (*lines, line)
-                for match in _SNIPPET.finditer(value):
-                    self.placeholders.append((match[0], line))
+                if "{" in value or "|" in value:  # how every placeholder starts
+                    for match in _SNIPPET.finditer(value):
+                        self.placeholders.append((match[0], line))
 
     def add_text(self, data: str, line: int) -> None:
         """Record the placeholders in text (not code) that starts on `line`."""
@@ -227,13 +228,19 @@ def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]
     end = start + len(content)
     page = parse_html(html[:start] + "\n" * content.count("\n") + html[end:])
     offset = html.count("\n", 0, start)
-    for name, lines in content_ids.items():
-        shifted = tuple(line + offset for line in lines)
+    theme_ids, page.ids = (
+        page.ids,
+        {
+            name: tuple(line + offset for line in lines) if lines else ()
+            for name, lines in content_ids.items()
+        },
+    )
+    for name, lines in theme_ids.items():
         if name in page.ids:  # rare: the theme wrote the same id
-            if not lines:  # read from Markdown's tree, which has no lines to report
+            if not content_ids[name]:  # read from Markdown's tree, which has no lines to report
                 return parse_html(html)
-            shifted = tuple(sorted(page.ids[name] + shifted))
-        page.ids[name] = shifted
+            lines = tuple(sorted(lines + page.ids[name]))
+        page.ids[name] = lines
     return page
 
 
