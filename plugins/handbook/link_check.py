@@ -61,6 +61,13 @@ class State:
 state = State()
 
 
+# What checking a link found: a problem to report, the path and fragment to
+# check once the site is written, or None (a working external link, an
+# ignored path). Pages link to the same targets again and again: each
+# verdict is worked out once per folder.
+Verdict = str | tuple[str, str] | None
+
+
 class ContentChecker:
     """Check the links of content pages against every source and static file."""
 
@@ -74,6 +81,7 @@ class ContentChecker:
         self.folders: dict[str, str] = {}
         self.source_keys: dict[tuple[str, str], str] = {}
         self.published: dict[tuple[bool, str], str | None] = {}
+        self.verdicts: dict[tuple[str, str, str], Verdict] = {}
 
     def relative_dir(self, page) -> str:
         """Return the content folder of `page`'s source, as Pelican names it."""
@@ -83,26 +91,40 @@ class ContentChecker:
 
     def check(self, page, output: str, href: str, line: int) -> None:
         """Check one link of `page` (written to `output`), written on `line`."""
-        source = page.source_path
+        key = self.verdict_key(page, output, href)
+        if key in self.verdicts:
+            verdict = self.verdicts[key]
+        else:
+            verdict = self.verdicts[key] = self.judge(page, output, href)
+        if isinstance(verdict, str):
+            problems.add(page.source_path, line, verdict)
+            state.reported.setdefault(output, set()).add(href)
+        elif verdict is not None:
+            state.pending.append((page.source_path, line, href, *verdict, output))
+
+    def verdict_key(self, page, output: str, href: str) -> tuple[str, str, str]:
+        """Return what a link's verdict depends on: the folders of its page, and the link."""
+        placeholder = PLACEHOLDER.match(href)
+        path, _ = split_target(href[placeholder.end() :] if placeholder else href)
+        if not path:  # `#x` or `{filename}#x`: into the page itself
+            return (page.source_path, output, href)
+        return (self.relative_dir(page), posixpath.dirname(output), href)
+
+    def judge(self, page, output: str, href: str) -> Verdict:
+        """Return the verdict on one link of `page`, written to `output`."""
         placeholder = PLACEHOLDER.match(href)
         if not href.strip():
-            self.report(source, line, output, href, "link has no target")
-        elif placeholder:
-            self.check_placeholder(page, output, href, line, placeholder)
-        elif EXTERNAL.match(href):
-            message = scheme_problem(href)
-            if message:
-                self.report(source, line, output, href, message)
-        else:
-            self.check_relative(page, output, href, line)
+            return "link has no target"
+        if placeholder:
+            return self.judge_placeholder(page, href, placeholder)
+        if EXTERNAL.match(href):
+            return scheme_problem(href)
+        return self.judge_relative(page, output, href)
 
-    def report(self, source: str, line: int, output: str, href: str, message: str) -> None:
-        problems.add(source, line, message)
-        state.reported.setdefault(output, set()).add(href)
-
-    def queue(self, source, line, output, href, path, fragment) -> None:
-        if not is_ignored(path, state.ignore):
-            state.pending.append((source, line, href, path, fragment, output))
+    @staticmethod
+    def to_check(path: str, fragment: str) -> Verdict:
+        """Return the verdict for a target the written site will tell about."""
+        return None if is_ignored(path, state.ignore) else (path, fragment)
 
     def source_key(self, page, path: str) -> str:
         """Return the content-relative source path a `{filename}` path names."""
@@ -129,32 +151,27 @@ class ContentChecker:
                 self.published[cache_key] = found.save_as.replace(os.sep, "/")
         return self.published[cache_key]
 
-    def check_placeholder(self, page, output, href, line, placeholder) -> None:
+    def judge_placeholder(self, page, href: str, placeholder: re.Match) -> Verdict:
         what, value = placeholder[1], href[placeholder.end() :]
         path, fragment = split_target(value)
         if what == "index":
-            target = self.settings.get("INDEX_SAVE_AS", "index.html")
-        elif what in ("filename", "static", "attach"):
+            return self.to_check(self.settings.get("INDEX_SAVE_AS", "index.html"), fragment)
+        if what in ("filename", "static", "attach"):
             key = self.source_key(page, path)
             target = self.written_as(what, key)
             if target is None:
-                self.missing_source(page, output, href, line, what, key, path)
-                return
+                return self.missing_source(page, href, what, key, path)
             if not target:
-                message = f"link target '{href}' is not published: it has an empty save_as"
-                self.report(page.source_path, line, output, href, message)
-                return
-        else:
-            written = self.settings.get(f"{what.upper()}_SAVE_AS")
-            target = _WRAPPERS[what](path, self.settings).save_as if written else ""
-            if not target:
-                message = f"link '{href}' goes to {what} pages, which this site does not write"
-                self.report(page.source_path, line, output, href, message)
-                return
-        self.queue(page.source_path, line, output, href, target, fragment)
+                return f"link target '{href}' is not published: it has an empty save_as"
+            return self.to_check(target, fragment)
+        written = self.settings.get(f"{what.upper()}_SAVE_AS")
+        target = _WRAPPERS[what](path, self.settings).save_as if written else ""
+        if not target:
+            return f"link '{href}' goes to {what} pages, which this site does not write"
+        return self.to_check(target, fragment)
 
-    def missing_source(self, page, output, href, line, what, key, path) -> None:
-        """Report a `{filename}`-style link to a file that does not exist."""
+    def missing_source(self, page, href: str, what: str, key: str, path: str) -> str:
+        """Return the problem with a `{filename}`-style link to a file that does not exist."""
         choices = self.generated if what == "filename" else self.static
         existing = [k for k, c in choices.items() if os.path.exists(c.source_path)]
         # Suggest in the form the author wrote: from the content root, or relative.
@@ -166,10 +183,9 @@ class ContentChecker:
             names = {posixpath.relpath(k.replace(os.sep, "/"), here) for k in existing}
             wanted = posixpath.relpath(key.replace(os.sep, "/"), here)
         hint = suggestion(wanted, names, f"{{{what}}}")
-        message = f"link target '{href}' does not exist{hint}"
-        self.report(page.source_path, line, output, href, message)
+        return f"link target '{href}' does not exist{hint}"
 
-    def check_relative(self, page, output, href, line) -> None:
+    def judge_relative(self, page, output: str, href: str) -> Verdict:
         path, target, fragment = target_of(output, href)
         if path.lower().endswith(SOURCE_SUFFIXES) and target not in self.static_outputs:
             key = self.source_key(page, path)
@@ -181,10 +197,8 @@ class ContentChecker:
             else:
                 hint = suggestion(path, names, "{filename}")
                 what = "a source file that does not exist"
-            message = f"link to '{href}' points at {what}{hint}"
-            self.report(page.source_path, line, output, href, message)
-            return
-        self.queue(page.source_path, line, output, href, target, fragment)
+            return f"link to '{href}' points at {what}{hint}"
+        return self.to_check(target, fragment)
 
 
 def check_references(source: str, found: SourceLinks) -> list[str]:

@@ -74,9 +74,9 @@ def test_the_same_target_twice_gets_each_line_in_turn():
 class FakePage:
     """What the checker reads of a Pelican page."""
 
-    def __init__(self, source_path: str):
+    def __init__(self, source_path: str, relative_dir: str = "pages"):
         self.source_path = source_path
-        self.relative_dir = "pages"
+        self.relative_dir = relative_dir
         self._content = ""
 
     def get_relative_source_path(self, path: str) -> str:
@@ -172,5 +172,34 @@ def test_a_target_urlsplit_rejects_is_reported_not_raised():
         check_page(fake_checker(), page, "page.html")
     assert [(p.line, p.message) for p in problems.found()] == [
         (1, "link target '{filename}//[' does not exist")
+    ]
+    problems.reset()
+
+
+def test_a_verdict_is_shared_only_by_links_that_mean_the_same():
+    # The same href means another target from another folder, or another page.
+    problems.reset()
+    link_check.state = link_check.State()
+    checker = fake_checker()
+    pages = [FakePage("pages/a.md"), FakePage("pages/b.md"), FakePage("other/c.md", "other")]
+    outputs = ["a.html", "b.html", "other/c.html"]
+    for page, output in zip(pages, outputs, strict=True):
+        for href in ["{filename}target.md#t", "#top", "{filename}#top"]:
+            checker.check(page, output, href, 7)
+    queued = [(source, href, path) for source, _, href, path, _, _ in link_check.state.pending]
+    assert queued == [
+        ("pages/a.md", "{filename}target.md#t", "target.html"),
+        ("pages/a.md", "#top", "a.html"),
+        ("pages/b.md", "{filename}target.md#t", "target.html"),
+        ("pages/b.md", "#top", "b.html"),
+        ("other/c.md", "#top", "other/c.html"),
+    ]
+    # `{filename}#top` is the page's own source, which the fake site does not hold;
+    # from other/, `target.md` is other/target.md, which does not exist either.
+    assert sorted((p.path, p.message) for p in problems.found()) == [
+        ("other/c.md", "link target '{filename}#top' does not exist"),
+        ("other/c.md", "link target '{filename}target.md#t' does not exist"),
+        ("pages/a.md", "link target '{filename}#top' does not exist"),
+        ("pages/b.md", "link target '{filename}#top' does not exist"),
     ]
     problems.reset()
