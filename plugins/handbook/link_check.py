@@ -68,6 +68,13 @@ state = State()
 Verdict = str | tuple[str, str] | None
 
 
+def _points_into_page(href: str) -> bool:
+    """Say whether a link has no path: `#x` or `{filename}#x` point into their own page."""
+    placeholder = PLACEHOLDER.match(href)
+    path, _ = split_target(href[placeholder.end() :] if placeholder else href)
+    return not path
+
+
 class ContentChecker:
     """Check the links of content pages against every source and static file."""
 
@@ -81,7 +88,9 @@ class ContentChecker:
         self.folders: dict[str, str] = {}
         self.source_keys: dict[tuple[str, str], str] = {}
         self.published: dict[tuple[bool, str], str | None] = {}
-        self.verdicts: dict[tuple[str, str, str], Verdict] = {}
+        self.verdicts: dict[tuple, Verdict] = {}
+        self.into_page: dict[str, bool] = {}
+        self.output_folders: dict[str, tuple[str, str]] = {}
 
     def relative_dir(self, page) -> str:
         """Return the content folder of `page`'s source, as Pelican names it."""
@@ -102,13 +111,18 @@ class ContentChecker:
         elif verdict is not None:
             state.pending.append((page.source_path, line, href, *verdict, output))
 
-    def verdict_key(self, page, output: str, href: str) -> tuple[str, str, str]:
+    def verdict_key(self, page, output: str, href: str) -> tuple:
         """Return what a link's verdict depends on: the folders of its page, and the link."""
-        placeholder = PLACEHOLDER.match(href)
-        path, _ = split_target(href[placeholder.end() :] if placeholder else href)
-        if not path:  # `#x` or `{filename}#x`: into the page itself
+        into_page = self.into_page.get(href)
+        if into_page is None:
+            into_page = self.into_page[href] = _points_into_page(href)
+        if into_page:
             return (page.source_path, output, href)
-        return (self.relative_dir(page), posixpath.dirname(output), href)
+        folders = self.output_folders.get(output)
+        if folders is None:
+            folders = (self.relative_dir(page), posixpath.dirname(output))
+            self.output_folders[output] = folders
+        return (folders, href)
 
     def judge(self, page, output: str, href: str) -> Verdict:
         """Return the verdict on one link of `page`, written to `output`."""

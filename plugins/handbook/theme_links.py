@@ -44,10 +44,14 @@ def fragment_problem(index: OutputIndex, path: str, fragment: str, href: str) ->
 
 def check_pending(index: OutputIndex) -> None:
     """Check the content links queued by the content pass."""
+    # Many pages queue the same link to the same target: each is checked once.
+    verdicts: dict[tuple[str, str, str], str | None] = {}
     for source, line, href, path, fragment, _ in link_check.state.pending:
-        message = fragment_problem(index, path, fragment, href)
-        if message:
-            problems.add(source, line, message)
+        key = (path, fragment, href)
+        if key not in verdicts:
+            verdicts[key] = fragment_problem(index, path, fragment, href)
+        if verdicts[key]:
+            problems.add(source, line, verdicts[key])
 
 
 def template_of(output: str, settings: dict) -> str:
