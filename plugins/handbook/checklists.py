@@ -131,6 +131,14 @@ class ChecklistTreeprocessor(Treeprocessor):
     def _mark_items(self, items: etree.Element, kind: str, depth: int, found: list) -> None:
         """Mark each item of `items` and of the lists nested in them."""
         for item in [el for el in items if el.tag == "li"]:
+            words = self._simple_item_words(item)
+            if words:  # the usual item, one run of plain text: what the rest does, in short
+                text = etree.Element("span")
+                text.text, item.text = item.text, None
+                item_id = item.get("id") or self._item_id(words)
+                mark_item(item, text, item_id, kind)
+                found.append({"id": item_id, "text": words, "depth": depth})
+                continue
             text = take_item_text(item)
             words = self._words(text) if text is not None else ""
             if words:
@@ -141,6 +149,13 @@ class ChecklistTreeprocessor(Treeprocessor):
                 # Nothing a reader sees (a comment): a checkbox here would have no name.
                 item.insert(0, text)
             self._mark_nested(item, kind, depth + 1, found)
+
+    def _simple_item_words(self, item: etree.Element) -> str | None:
+        """Return the words of an item that is one run of plain text, else None."""
+        text = item.text
+        if len(item) or not text or not self.text.renders_as_written(text):
+            return None
+        return " ".join(text.split()) or None
 
     def _words(self, text: etree.Element) -> str:
         """Return what an item says: its text, or its images' alt text."""

@@ -68,6 +68,10 @@ class DocumentText:
         inner = toc.render_inner_html(toc.remove_fnrefs(element), self.md)
         return html.unescape(toc.strip_tags(inner))
 
+    def renders_as_written(self, text: str) -> bool:
+        """Say whether a run of text renders as itself: no escape, placeholder or tag in it."""
+        return self.placeholders_only and _RENDERED_CHARS.isdisjoint(text)
+
     def slug(self, text: str) -> str:
         """Return the slug toc would make of `text` (before deduplication)."""
         return self.slugify(text, SEPARATOR)

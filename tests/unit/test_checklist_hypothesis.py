@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.handbook.checklists import ChecklistExtension
+from plugins.handbook.checklists import ChecklistExtension, ChecklistTreeprocessor
 
 WORDS = st.sampled_from(
     ["Ask", "do not", "the reporter", "café", "&", "<b>x</b>", "`code`", "*em*", "**strong**"]
@@ -67,3 +67,19 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     # Every checkbox has a name a screen reader can say.
     for label in BeautifulSoup(html, "html.parser").select(".checklist__items > li > label"):
         assert label.get_text(strip=True) or label.select("img[alt]")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(DOCUMENT)
+def test_the_plain_item_shortcut_marks_items_as_the_full_path_does(monkeypatch, source):
+    def render() -> tuple[str, list]:
+        md = markdown.Markdown(
+            extensions=[ChecklistExtension(), "toc", "attr_list", "meta", "extra"],
+            output_format="html5",
+        )
+        return md.convert(source), md.checklists
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ChecklistTreeprocessor, "_simple_item_words", lambda self, item: None)
+        full_path = render()
+    assert render() == full_path
