@@ -19,7 +19,7 @@ from . import problems
 from .config import handbook_options
 from .link_html import PLACEHOLDER, ParsedPage, parse_html
 from .link_lines import LineFinder, loose_placeholders
-from .link_source import SourceLinks, scan
+from .link_source import SourceLinks, read_sources, scan
 from .link_targets import (
     EXTERNAL,
     SOURCE_SUFFIXES,
@@ -232,8 +232,10 @@ def check_references(source: str, found: SourceLinks) -> list[str]:
 def check_page(checker: ContentChecker, page, output: str) -> None:
     """Check the source and HTML of one page."""
     source = page.source_path
-    with open(source, encoding="utf-8", errors="replace") as handle:
-        raw = handle.read()
+    raw = read_sources.pop(source, None)
+    if raw is None:  # not read by the handbook reader (reStructuredText, HTML)
+        with open(source, encoding="utf-8", errors="replace") as handle:
+            raw = handle.read()
     found = scan(raw)
     for line, message in found.malformed:
         problems.add(source, line, message)
@@ -287,4 +289,6 @@ def check_content(generators) -> None:
     state.pages = written_by(generators)
     for output, page in state.pages.items():
         check_page(checker, page, output)
-    read_pages.clear()  # pages no one writes (and an earlier build's) are not needed
+    # Pages no one writes (and an earlier build's) are not needed.
+    read_pages.clear()
+    read_sources.clear()

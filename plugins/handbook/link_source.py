@@ -41,6 +41,11 @@ _PAREN = re.compile(r"[()]")
 _SIMPLE_INLINE = re.compile(r"\[[^\[\]\\]*\]\(([^()\s<>\\]*)\)")
 
 
+# Each page's raw text as the reader read it, by source path, until the link
+# check scans it: read once, not twice.
+read_sources: dict[str, str] = {}
+
+
 @dataclass
 class Link:
     """A link target written in the source, at a 1-based line."""

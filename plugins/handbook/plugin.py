@@ -8,7 +8,8 @@ from . import link_check, problems, theme_links
 from .build_date import stamp_build_date
 from .checklists import ChecklistExtension
 from .config import handbook_options, share_with_content
-from .link_tree import TreeLinkExtension
+from .link_source import read_sources
+from .link_tree import TreeLinkExtension, read_pages
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .print_outputs import remember_pages, write_print_outputs
@@ -18,6 +19,9 @@ from .reader import add_reader
 def start_build(pelican) -> None:
     """Reset per-build state and prepare settings before anything is read."""
     problems.reset()
+    # What an interrupted build read and never checked.
+    read_pages.clear()
+    read_sources.clear()
     settings = pelican.settings
     handbook_options(settings)
     share_with_content(settings)

@@ -8,6 +8,7 @@ from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
 from pelican.utils import pelican_open
 
 from . import problems
+from .link_source import read_sources
 from .link_tree import read_pages
 from .reused_markdown import ReusedMarkdown
 
@@ -93,9 +94,8 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
             raise
         return content, metadata
 
-    def _read_source(self, source_path: str) -> tuple[str, dict]:
-        """Read a file through Jinja, or straight when Jinja would leave it as it is."""
-        text = _read_text(source_path)
+    def _read_source(self, source_path: str, text: str) -> tuple[str, dict]:
+        """Convert a file's text through Jinja, or straight when Jinja would leave it as it is."""
         # Most pages hold no Jinja: they skip compiling a template.
         if _may_change(self.env, text):
             # Rendered here rather than by jinja2content, which converts a temporary copy.
@@ -105,12 +105,13 @@ class HandbookMarkdownReader(JinjaMarkdownReader):
     def read(self, source_path):
         self._handbook_results = {}
         self._tree_links = None
+        text = read_sources[source_path] = _read_text(source_path)
         try:
-            content, metadata = self._read_source(source_path)
+            content, metadata = self._read_source(source_path, text)
         except jinja2.TemplateError as error:
             problems.add(source_path, _template_line(error), f"template error: {error}")
             # Read it without Jinja so links to this page are not reported too.
-            content, metadata = self._convert(source_path, _read_text(source_path))
+            content, metadata = self._convert(source_path, text)
         if not metadata.get("title"):
             problems.add(source_path, 1, "page has no 'Title:' metadata line")
         metadata.update(self._handbook_results)
