@@ -78,14 +78,15 @@ def _attribute(name: str) -> str:
     return _ATTRIBUTES[name]
 
 
-def read_tree(root: etree.Element) -> tuple[ParsedPage, int] | None:
+def read_tree(root: etree.Element) -> tuple[ParsedPage, int, int] | None:
     """Return the links and ids `parse_html` would find in the written tree.
 
-    Also returns how many placeholders the links hold. None when the tree
+    Also returns how many placeholders the links hold, and how many '{' and
+    '|' (the characters every placeholder starts with). None when the tree
     holds anything `parse_html` may read otherwise.
     """
     page = ParsedPage()
-    in_links = 0
+    in_links = starts_in_links = 0
     for element in root.iter():
         tag = _TAGS.get(element.tag) or _tag(element.tag)
         if not tag:
@@ -109,11 +110,12 @@ def read_tree(root: etree.Element) -> tuple[ParsedPage, int] | None:
                 page.links.append((value, 0))
                 if "{" in value or "|" in value:  # how every placeholder starts
                     in_links += len(PLACEHOLDER.findall(value))
+                    starts_in_links += value.count("{") + value.count("|")
             elif name == "id" or (name == "name" and tag == "a"):
                 if "&" in value or value in page.ids:
                     return None
                 page.ids[value] = ()
-    return page, in_links
+    return page, in_links, starts_in_links
 
 
 class TreeLinkReader(Treeprocessor):
@@ -157,12 +159,22 @@ class FinalHtml(Observer):
             return text
         if text != self.md.handbook_serialized:
             return text
-        page, in_links = found
+        page, in_links, starts_in_links = found
         # A placeholder outside links, or an entity that may spell one, is a
         # problem to report at its line: the HTML is read for it.
-        if len(PLACEHOLDER.findall(text)) == in_links and not _OTHER_ENTITY.search(text):
+        outside = _placeholder_outside_links(text, in_links, starts_in_links)
+        if not outside and not _OTHER_ENTITY.search(text):
             self.md.handbook_links = TreeLinks(page, text)
         return text
+
+
+def _placeholder_outside_links(text: str, in_links: int, starts_in_links: int) -> bool:
+    """Say whether `text` holds more placeholders than its links ('{' and '|' they hold given)."""
+    # When every '{' and '|' of the page is in a link, so is every
+    # placeholder: counting two characters is much cheaper than searching.
+    if text.count("{") + text.count("|") == starts_in_links:
+        return False
+    return len(PLACEHOLDER.findall(text)) != in_links
 
 
 class TreeLinkExtension(Extension):
