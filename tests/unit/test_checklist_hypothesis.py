@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plugins.handbook.checklists import ChecklistExtension, ChecklistTreeprocessor
+from plugins.handbook.reader import frozen, frozen_checklists
 
 WORDS = st.sampled_from(
     ["Ask", "do not", "the reporter", "café", "&", "<b>x</b>", "`code`", "*em*", "**strong**"]
@@ -60,6 +61,8 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
         output_format="html5",
     )
     html = md.convert(source)
+    # What the reader keeps: the short way of freezing gives what the general one gives.
+    assert frozen_checklists(md.checklists) == frozen(md.checklists)
     item_ids = [item["id"] for checklist in md.checklists for item in checklist["items"]]
     assert len(item_ids) == len(set(item_ids))
     for item_id in item_ids + [checklist["id"] for checklist in md.checklists]:
