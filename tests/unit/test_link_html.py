@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from plugins.handbook.link_html import (
     ParsedPage,
     _PageParser,
+    _parse_by_line,
     _Scanner,
     _Unusual,
     parse_around,
@@ -103,3 +104,21 @@ def test_ids_in_the_content_keep_their_lines_in_the_written_file():
     html = f'<header id="a">\n</header>\n{content}\n<footer id="c"></footer>'
     around = parse_around(html, content, parse_html(content).ids)
     assert around.ids == {"a": (1,), "b": (3,), "c": (4, 5)}
+
+
+# Markup that goes on to the next line: a page read line by line must not lose it.
+ACROSS_LINES = st.sampled_from(
+    ['<a\nhref="x.html">x</a>', '<p title="a\n{filename}b.md">p</p>', "<!--\n{filename}c -->"]
+    + ["<script>\nif (a < b) {}\n</script>", "<pre>\n{filename}p.md</pre>", "<!doctype\nhtml>"]
+    + ["<textarea>\n{filename}t.md\n</textarea>", "<code>a\n</code>{filename}after.md"]
+)
+LINES = st.lists(st.one_of(BALANCED, BALANCED, ACROSS_LINES, UNUSUAL), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(html=LINES)
+def test_reading_line_by_line_gives_what_reading_the_whole_gives(html):
+    by_line = _parse_by_line(html)
+    assert by_line is None or by_line == parse_html(html)
+    # Remembered lines read the same the second time.
+    assert _parse_by_line(html) == by_line
