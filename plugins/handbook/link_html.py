@@ -229,10 +229,13 @@ def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]
     theme = html[:start] + "\n" * content.count("\n") + html[end:]
     page = _parse_by_line(theme) or parse_html(theme)
     offset = html.count("\n", 0, start)
-    theme_ids, page.ids = page.ids, {
-        name: tuple(line + offset for line in lines) if lines else ()
-        for name, lines in content_ids.items()
-    }
+    theme_ids, page.ids = (
+        page.ids,
+        {
+            name: tuple(line + offset for line in lines) if lines else ()
+            for name, lines in content_ids.items()
+        },
+    )
     for name, lines in theme_ids.items():
         if name in page.ids:  # rare: the theme wrote the same id
             if not content_ids[name]:  # read from Markdown's tree, which has no lines to report

@@ -29,9 +29,14 @@ _PLACEHOLDER_POSTPROCESSORS = (
 # Characters rendering would escape, restore or strip: text holding any of
 # them takes toc's full path.
 _RENDERED_CHARS = frozenset({util.STX, util.ETX, "&", "<", ">"})
-# toc.slugify's patterns, compiled once: it builds them on every call.
-_NOT_SLUG_CHARS = re.compile(r"[^\w\s-]")
+# toc.slugify's patterns, compiled once: it builds them on every call. On
+# ASCII text, `[^\w\s-]` is these characters, removed by str.translate.
 _SEPARATOR_RUNS = re.compile(rf"[{SEPARATOR}\s]+")
+_NOT_ASCII_SLUG_CHARS = {
+    code: None
+    for code in range(128)
+    if not (chr(code).isalnum() or chr(code).isspace() or chr(code) in "_-")
+}
 
 
 def plain_text(element: etree.Element, md: Markdown) -> str:
@@ -70,7 +75,7 @@ class DocumentText:
 
     def renders_as_written(self, text: str) -> bool:
         """Say whether a run of text renders as itself: no escape, placeholder or tag in it."""
-        return self.placeholders_only and _RENDERED_CHARS.isdisjoint(text)
+        return self.placeholders_only and _renders_as_written(text)
 
     def slug(self, text: str) -> str:
         """Return the slug toc would make of `text` (before deduplication)."""
@@ -83,7 +88,7 @@ def _renders_as_own_text(element: etree.Element) -> bool:
     Only asked when every postprocessor merely restores placeholders.
     """
     if not len(element) and isinstance(element.tag, str) and element.tag != "sup":
-        return _RENDERED_CHARS.isdisjoint(element.text or "")  # one node: the loop below, unrolled
+        return _renders_as_written(element.text or "")  # one node: the loop below, unrolled
     for node in element.iter():
         # Comments and processing instructions have callable tags; `sup` may
         # be a footnote reference, which toc leaves out.
@@ -96,13 +101,22 @@ def _renders_as_own_text(element: etree.Element) -> bool:
     return True
 
 
+def _renders_as_written(text: str) -> bool:
+    """Say whether `text` holds none of _RENDERED_CHARS (five substring tests beat a set's)."""
+    return not ("&" in text or "<" in text or ">" in text or util.STX in text or util.ETX in text)
+
+
 def toc_slugify(value: str, separator: str = SEPARATOR) -> str:
     """Return what `toc.slugify(value, "-")` returns, faster: a page has hundreds of items."""
     if separator != SEPARATOR:
         return toc.slugify(value, separator)
     if not value.isascii():  # ASCII text has no compatibility decompositions
         value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return _SEPARATOR_RUNS.sub(SEPARATOR, _NOT_SLUG_CHARS.sub("", value).strip().lower())
+    # ASCII now: what `[^\w\s-]` removes is a fixed set of characters.
+    value = value.translate(_NOT_ASCII_SLUG_CHARS).strip().lower()
+    if SEPARATOR in value:
+        return _SEPARATOR_RUNS.sub(SEPARATOR, value)
+    return SEPARATOR.join(value.split())  # runs of spaces between words, none at the ends
 
 
 def _slugifier(md: Markdown) -> Callable[[str, str], str]:
