@@ -6,13 +6,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plugins.handbook.link_around import _parse_by_line, parse_around
 from plugins.handbook.link_html import (
     ParsedPage,
     _PageParser,
-    _parse_by_line,
     _Scanner,
     _Unusual,
-    parse_around,
     parse_html,
 )
 
