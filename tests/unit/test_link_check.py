@@ -87,7 +87,7 @@ def fake_checker() -> ContentChecker:
     target = SimpleNamespace(save_as="target.html", source_path=__file__)
     context = {"generated_content": {"pages/target.md": target}, "static_content": {}}
     settings = {"INDEX_SAVE_AS": "index.html", "TAG_SAVE_AS": "", "CATEGORY_SAVE_AS": ""}
-    return ContentChecker([SimpleNamespace(context=context, settings=settings)])
+    return ContentChecker([SimpleNamespace(context=context, settings=settings)], link_check.state)
 
 
 SOUP = st.lists(
