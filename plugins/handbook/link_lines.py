@@ -10,7 +10,8 @@ import re
 from collections import deque
 
 from .link_html import PLACEHOLDER
-from .link_source import SourceLinks, prepare
+from .link_source import SourceLinks
+from .source_text import prepare
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.handbook import link_source
+from plugins.handbook import link_source, source_text
 from plugins.handbook.link_lines import loose_placeholders
 from plugins.handbook.link_source import scan
 
@@ -115,7 +115,7 @@ PIECES = st.sampled_from(
 def scan_without_fast_paths(text: str, monkeypatch) -> link_source.SourceLinks:
     with monkeypatch.context() as patch:
         patch.setattr(link_source, "_SIMPLE_INLINE", re.compile("(?!)"))
-        patch.setattr(link_source, "_may_hold_code", lambda t: True)
+        patch.setattr(source_text, "_may_hold_code", lambda t: True)
         return scan(text)
 
 
