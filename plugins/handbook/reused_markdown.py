@@ -1,8 +1,8 @@
 """One Markdown instance for all the pages a reader converts, reset between them.
 
 Pelican's Markdown reader makes a new `Markdown` for every file: each
-extension is loaded and each of some eighty processors registered again, a
-twentieth of a build. Python-Markdown is made to be reused: `reset()` clears
+extension is loaded and each of its processors (about fifty with the site's
+extensions) registered again, a twentieth of a build. Python-Markdown is made to be reused: `reset()` clears
 one document's state (its stash, references, and every extension's own)
 before the next (https://python-markdown.github.io/reference/#Markdown.reset).
 
