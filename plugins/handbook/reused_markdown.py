@@ -2,9 +2,10 @@
 
 Pelican's Markdown reader makes a new `Markdown` for every file: each
 extension is loaded and each of its processors (about fifty with the site's
-extensions) registered again, a twentieth of a build. Python-Markdown is made to be reused: `reset()` clears
-one document's state (its stash, references, and every extension's own)
-before the next (https://python-markdown.github.io/reference/#Markdown.reset).
+extensions) registered again, a twentieth of a build. Python-Markdown is
+made to be reused: `reset()` clears one document's state (its stash,
+references, and every extension's own) before the next
+(https://python-markdown.github.io/reference/#Markdown.reset).
 
 One thing outlives `reset()`: Pelican takes the `meta` preprocessor out of its
 instance before it converts formatted fields such as Summary, so a summary
