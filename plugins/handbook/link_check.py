@@ -8,7 +8,6 @@ theme adds count too. Each problem names the source file and line.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from . import problems
@@ -19,9 +18,7 @@ from .link_source import SourceLinks, read_sources, scan
 from .link_targets import suggestion, written_by
 from .link_tree import read_pages
 from .link_verdicts import ContentChecker
-
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-
+from .source_text import JINJA
 
 # A link whose target is checked against the written site: source, line,
 # href, path, fragment, and the output file that holds it. A plain tuple of
@@ -80,7 +77,7 @@ def check_page(checker: ContentChecker, page, output: str) -> None:
         checker.check(page, output, href, lines.line_of(href))
     for label in check_references(source, found):
         definition = found.definitions[label]
-        if not _JINJA.search(definition.target):
+        if not JINJA.search(definition.target):
             checker.check(page, output, definition.target, definition.line)
     if html.placeholders:
         report_placeholders(source, raw, found, html.placeholders)

@@ -11,9 +11,7 @@ from collections import deque
 
 from .link_html import PLACEHOLDER
 from .link_source import SourceLinks
-from .source_text import prepare
-
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+from .source_text import JINJA, prepare
 
 
 class LineFinder:
@@ -25,9 +23,9 @@ class LineFinder:
         self.patterns: list[tuple[re.Pattern, int]] = []
         for link in found.links:
             self.exact.setdefault(link.target, deque()).append(link.line)
-            if _JINJA.search(link.target):
+            if JINJA.search(link.target):
                 # Jinja renders first; `tel:{{ x }}` matches any `tel:...`.
-                parts = _JINJA.split(link.target)
+                parts = JINJA.split(link.target)
                 self.patterns.append((re.compile(".*?".join(map(re.escape, parts))), link.line))
 
     def line_of(self, href: str) -> int:

@@ -13,7 +13,8 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _INDENTED = re.compile(r"(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"(?:[*+-]|\d+[.)])[ \t]")
 _COMMENT = re.compile(r"<!--.*?-->|\{#.*?#\}", re.DOTALL)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# A Jinja expression or statement, which jinja2content renders before Markdown.
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 # A line that may open a code block: most pages have none, and skip the walk.
 _MAY_HOLD_CODE = re.compile(r"^(?: {4}|\t|[ \t>]*(?:`{3}|~{3}))", re.MULTILINE)
@@ -81,4 +82,4 @@ def prepare(text: str) -> tuple[str, str]:
         text = _CODE_SPAN.sub(_blank, text)
     if "{{" not in text and "{%" not in text:
         return text, text
-    return text, _JINJA.sub(_fill, text)
+    return text, JINJA.sub(_fill, text)
