@@ -131,16 +131,7 @@ class ChecklistTreeprocessor(Treeprocessor):
     def _mark_items(self, items: etree.Element, kind: str, depth: int, found: list) -> None:
         """Mark each item of `items` and of the lists nested in them."""
         for item in [el for el in items if el.tag == "li"]:
-            words = self._simple_item_words(item)
-            if words:  # the usual item, one run of plain text: what the rest does, in short
-                text = etree.Element("span")
-                text.text, item.text = item.text, None
-                item_id = item.get("id") or self._item_id(words)
-                mark_item(item, text, item_id, kind)
-                found.append({"id": item_id, "text": words, "depth": depth})
-                continue
-            text = take_item_text(item)
-            words = self._words(text) if text is not None else ""
+            text, words = self._item_text(item)
             if words:
                 item_id = item.get("id") or self._item_id(words)
                 mark_item(item, text, item_id, kind)
@@ -149,6 +140,16 @@ class ChecklistTreeprocessor(Treeprocessor):
                 # Nothing a reader sees (a comment): a checkbox here would have no name.
                 item.insert(0, text)
             self._mark_nested(item, kind, depth + 1, found)
+
+    def _item_text(self, item: etree.Element) -> tuple[etree.Element | None, str]:
+        """Move the item's own text into a new span; return it and its words ('' if none)."""
+        words = self._simple_item_words(item)
+        if words:  # the usual item, one run of plain text: the same span, made in short
+            span = etree.Element("span")
+            span.text, item.text = item.text, None
+            return span, words
+        text = take_item_text(item)
+        return text, self._words(text) if text is not None else ""
 
     def _simple_item_words(self, item: etree.Element) -> str | None:
         """Return the words of an item that is one run of plain text, else None."""
