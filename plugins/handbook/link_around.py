@@ -8,7 +8,7 @@ most of its theme's lines, and a line read once is remembered.
 
 from __future__ import annotations
 
-from .link_html import ParsedPage, _Scanner, _Unusual, parse_html
+from .link_html import ParsedPage, parse_html, scan_alone
 
 
 def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]]) -> ParsedPage:
@@ -84,12 +84,8 @@ def _parse_by_line(html: str) -> ParsedPage | None:
 
 def _read_line(line: str) -> ParsedPage | None:
     """Return what one line holds (None if nothing), or _UNREADABLE."""
-    scanner = _Scanner(line, ids=True)
-    try:
-        found = scanner.run()
-    except _Unusual:
-        return _UNREADABLE
-    if scanner.literal_depth:  # the next lines are code
+    found = scan_alone(line)
+    if found is None:
         return _UNREADABLE
     return found if found.links or found.ids or found.placeholders else None
 

@@ -214,6 +214,21 @@ def attributes(attrs: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(found)
 
 
+def scan_alone(html: str) -> ParsedPage | None:
+    """Return what the fast scanner reads in `html`, a piece that must stand alone.
+
+    None when it cannot: markup it leaves to html.parser (a tag, comment or
+    script that does not end in the piece, among others), or a code element
+    still open at its end.
+    """
+    scanner = _Scanner(html, ids=True)
+    try:
+        page = scanner.run()
+    except _Unusual:
+        return None
+    return None if scanner.literal_depth else page
+
+
 def parse_html(html: str, ids: bool = True) -> ParsedPage:
     """Return the links, literal `{filename}`s and (if asked) ids of an HTML document."""
     try:
