@@ -57,7 +57,7 @@ help:
 	@echo 'make lint       ruff check and format check'
 	@echo 'make clean      remove output/ and build leftovers'
 
-$(SITE_READY): requirements.txt
+$(SITE_READY): requirements.txt plugins/pelican-handbook/pyproject.toml
 	test -x "$(VENV)/bin/python" || $(PY) -m venv "$(VENV)"
 	"$(VENV)/bin/pip" install -q -r requirements.txt
 	touch "$@"

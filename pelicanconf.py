@@ -27,7 +27,7 @@ ORGANIZER_CONTACTS = [
     {"role": "Boston Python leaders", "email": LEADERS_EMAIL},
 ]
 
-# Options of the handbook plugin; plugins/handbook/README.md lists each key.
+# Options of the handbook plugin; plugins/pelican-handbook/README.md lists each key.
 HANDBOOK = {
     # Pocket card face, as CSS lengths (fits a shirt pocket or badge holder).
     "card_width": "4in",
@@ -60,7 +60,6 @@ SITEURL = ""
 # Every link is relative, so the site works from any folder or sub-path.
 RELATIVE_URLS = True
 
-PLUGIN_PATHS = ["plugins"]
 # jinja2content renders each Markdown file as a Jinja template (settings reach
 # the text); handbook adds checklists, link checks, cards and offline use.
 PLUGINS = ["jinja2content", "handbook"]

@@ -65,10 +65,7 @@ def edited_settings(folder: Path, replacements: dict[str, str]) -> Path:
         assert old in text, f"{old!r} is not in pelicanconf.py"
         text = text.replace(old, new)
     # Relative paths in a settings file are read relative to the file itself.
-    text += (
-        f"\nPATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}"
-        f"\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-    )
+    text += f"\nPATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
     conf = folder / "pelicanconf.py"
     conf.write_text(text, encoding="utf-8")
     return conf

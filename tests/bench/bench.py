@@ -36,7 +36,6 @@ import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa
 PATH = {content!r}
-PLUGIN_PATHS = [{plugins!r}]
 """
 # Stock's theme would list all 1000 pages in every page's menu (quadratic
 # output); without it, stock is the harder baseline to beat.
@@ -75,7 +74,7 @@ def generate(folder: Path, pages: int) -> Path:
 
 def settings_file(folder: Path, content: Path, flavour: str) -> Path:
     """Write the settings of one flavour ("stock" or "ours") for `content`."""
-    text = COMMON.format(root=str(ROOT), content=str(content), plugins=str(ROOT / "plugins"))
+    text = COMMON.format(root=str(ROOT), content=str(content))
     text += STOCK if flavour == "stock" else OURS.format(theme=str(ROOT / "theme"))
     path = folder / f"{flavour}conf.py"
     path.write_text(text, encoding="utf-8")

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.handbook.offline.files import content_hash, precache_list
+from pelican.plugins.handbook.offline.icons import IconError, draw_icon
 from PIL import Image
 
-from plugins.handbook.icons import IconError, draw_icon
-from plugins.handbook.offline import content_hash, precache_list
 from tests.helpers import ROOT, build, run_pelican
 
 

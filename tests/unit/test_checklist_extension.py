@@ -6,8 +6,7 @@ from textwrap import dedent
 
 import markdown
 from markdown.test_tools import TestCase
-
-from plugins.handbook.checklists import ChecklistExtension
+from pelican.plugins.handbook.checklists.extension import ChecklistExtension
 
 EXTENSIONS = ["toc", "attr_list", "meta"]
 

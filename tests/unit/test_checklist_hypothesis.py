@@ -8,9 +8,8 @@ import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from plugins.handbook.checklists import ChecklistExtension, ChecklistTreeprocessor
-from plugins.handbook.reader import frozen, frozen_checklists
+from pelican.plugins.handbook.checklists.extension import ChecklistExtension, ChecklistTreeprocessor
+from pelican.plugins.handbook.reader import frozen, frozen_checklists
 
 WORDS = st.sampled_from(
     ["Ask", "do not", "the reporter", "café", "&", "<b>x</b>", "`code`", "*em*", "**strong**"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
-
-from plugins.handbook.checklists import ChecklistExtension
+from pelican.plugins.handbook.checklists.extension import ChecklistExtension
 
 # Each goes through a different path of slugs.plain_text: plain text is read
 # from the tree, the rest is rendered first.

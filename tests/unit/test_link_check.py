@@ -9,19 +9,19 @@ from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from plugins.handbook import link_check, problems
-from plugins.handbook.link_check import ContentChecker, check_page
-from plugins.handbook.link_lines import LineFinder
-from plugins.handbook.link_source import scan
-from plugins.handbook.link_targets import (
+from pelican.plugins.handbook import report as problems
+from pelican.plugins.handbook.linkcheck import content as link_check
+from pelican.plugins.handbook.linkcheck.content import ContentChecker, check_page
+from pelican.plugins.handbook.linkcheck.lines import LineFinder
+from pelican.plugins.handbook.linkcheck.output import check_pending, theme_link_problem
+from pelican.plugins.handbook.linkcheck.source import scan
+from pelican.plugins.handbook.linkcheck.targets import (
     OutputIndex,
     is_ignored,
     parse_html,
     resolve,
     scheme_problem,
 )
-from plugins.handbook.theme_links import check_pending, theme_link_problem
 
 
 def test_phone_and_mail_links_that_work_pass():

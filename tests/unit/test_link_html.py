@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from plugins.handbook.link_around import _parse_by_line, parse_around
-from plugins.handbook.link_html import (
+from pelican.plugins.handbook.linkcheck.around import _parse_by_line, parse_around
+from pelican.plugins.handbook.linkcheck.html import (
     ParsedPage,
     _PageParser,
     _Scanner,

@@ -6,10 +6,10 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from plugins.handbook import link_source, source_text
-from plugins.handbook.link_lines import loose_placeholders
-from plugins.handbook.link_source import scan
+from pelican.plugins.handbook.linkcheck import source as link_source
+from pelican.plugins.handbook.linkcheck import source_text
+from pelican.plugins.handbook.linkcheck.lines import loose_placeholders
+from pelican.plugins.handbook.linkcheck.source import scan
 
 
 def targets(text: str) -> list[tuple[str, int]]:

@@ -6,10 +6,9 @@ from __future__ import annotations
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from plugins.handbook.checklists import ChecklistExtension
-from plugins.handbook.link_html import parse_html
-from plugins.handbook.link_tree import TreeLinkExtension
+from pelican.plugins.handbook.checklists.extension import ChecklistExtension
+from pelican.plugins.handbook.linkcheck.html import parse_html
+from pelican.plugins.handbook.linkcheck.tree import TreeLinkExtension
 
 # The Markdown extensions of pelicanconf.py, and the handbook's.
 EXTENSIONS = ["extra", "meta", "toc"]

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pelican.plugins.handbook.handbook import add_markdown_extension
+from pelican.plugins.handbook.reader import HandbookMarkdownReader
 from pelican.settings import read_settings
-
-from plugins.handbook.plugin import add_markdown_extension
-from plugins.handbook.reader import HandbookMarkdownReader
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions import toc
-
-from plugins.handbook.slugs import toc_slugify
+from pelican.plugins.handbook.checklists.ids import toc_slugify
 
 WORDS = st.text(
     alphabet=st.one_of(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from plugins.handbook.svgpath import PathError, polylines
+from pelican.plugins.handbook.offline.svgpath import PathError, polylines
 
 
 def test_absolute_and_relative_lines_and_implicit_linetos():

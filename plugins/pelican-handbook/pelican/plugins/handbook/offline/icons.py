@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw
 
-from .svgpath import PathError, polylines
+from ..offline.svgpath import PathError, polylines
 
 # Drawn a whole number of times larger (about this wide, and at least twice
 # the size), then scaled down: Pillow draws without anti-aliasing, and

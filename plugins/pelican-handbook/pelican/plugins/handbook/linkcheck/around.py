@@ -8,7 +8,7 @@ most of its theme's lines, and a line read once is remembered.
 
 from __future__ import annotations
 
-from .link_html import ParsedPage, parse_html, scan_alone
+from ..linkcheck.html import ParsedPage, parse_html, scan_alone
 
 
 def parse_around(html: str, content: str, content_ids: dict[str, tuple[int, ...]]) -> ParsedPage:

@@ -11,11 +11,11 @@ from pathlib import Path
 from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
-from . import problems
-from .cards import Face, card_faces
-from .config import handbook_options
-from .pdf import write_pdf
-from .report_form import find_checklist, form_fields
+from .. import report as problems
+from ..printouts.cards import Face, card_faces
+from ..printouts.form import find_checklist, form_fields
+from ..printouts.pdf import write_pdf
+from ..settings import handbook_options
 
 CARDS_HTML = "pocket-cards.html"
 CARDS_PDF = "pocket-cards.pdf"

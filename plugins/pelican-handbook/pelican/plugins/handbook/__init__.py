@@ -1,5 +1,5 @@
 """The handbook plugin: checklists, link checks, pocket cards, offline use."""
 
-from .plugin import register
+from .handbook import register
 
 __all__ = ["register"]

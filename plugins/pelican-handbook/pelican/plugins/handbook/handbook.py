@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import link_check, problems, theme_links
-from .build_date import stamp_build_date
-from .checklists import ChecklistExtension
-from .config import handbook_options, share_with_content
-from .link_source import read_sources
-from .link_tree import TreeLinkExtension, read_pages
+from . import report as problems
+from .checklists.extension import ChecklistExtension
+from .dates import stamp_build_date
+from .linkcheck import content as link_check
+from .linkcheck import output as theme_links
+from .linkcheck.source import read_sources
+from .linkcheck.tree import TreeLinkExtension, read_pages
 from .menu import share_menu
-from .offline import write_app_files, write_service_worker
-from .print_outputs import remember_pages, write_print_outputs
+from .offline.files import write_app_files, write_service_worker
+from .printouts.outputs import remember_pages, write_print_outputs
 from .reader import add_reader
+from .settings import handbook_options, share_with_content
 
 
 def start_build(pelican) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
-from .slugs import plain_text
+from ..checklists.ids import plain_text
 
 KINDS = ("steps", "cautions", "options")
 # Only steps are tasks; cautions are rules to keep and options a menu.

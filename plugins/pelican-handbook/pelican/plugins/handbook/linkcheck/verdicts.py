@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from pelican.urlwrappers import Author, Category, Tag
 
-from . import problems
-from .link_html import PLACEHOLDER
-from .link_targets import (
+from .. import report as problems
+from ..linkcheck.html import PLACEHOLDER
+from ..linkcheck.targets import (
     EXTERNAL,
     SOURCE_SUFFIXES,
     is_ignored,
@@ -27,7 +27,7 @@ from .link_targets import (
 )
 
 if TYPE_CHECKING:
-    from .link_check import State
+    from ..linkcheck.content import State
 
 _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 

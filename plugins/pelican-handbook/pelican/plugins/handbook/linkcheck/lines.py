@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from .link_html import PLACEHOLDER
-from .link_source import SourceLinks
-from .source_text import JINJA, prepare
+from ..linkcheck.html import PLACEHOLDER
+from ..linkcheck.source import SourceLinks
+from ..linkcheck.source_text import JINJA, prepare
 
 
 class LineFinder:

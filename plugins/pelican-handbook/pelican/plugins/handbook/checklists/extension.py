@@ -18,7 +18,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .checklist_markup import (
+from ..checklists.ids import DocumentText, cut_at_hyphen, ids_in, unique_id
+from ..checklists.markup import (
     KINDS,
     NOT_A_CHECKLIST,
     Mark,
@@ -28,7 +29,6 @@ from .checklist_markup import (
     take_item_text,
     wrap_list,
 )
-from .slugs import DocumentText, cut_at_hyphen, ids_in, unique_id
 
 _LISTS = ("ul", "ol")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from .link_around import parse_around
-from .link_html import ParsedPage, parse_html
+from ..linkcheck.around import parse_around
+from ..linkcheck.html import ParsedPage, parse_html
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")

@@ -11,9 +11,10 @@ import os
 import posixpath
 import re
 
-from . import link_check, problems
-from .link_html import PLACEHOLDER, ParsedPage
-from .link_targets import (
+from .. import report as problems
+from ..linkcheck import content as link_check
+from ..linkcheck.html import PLACEHOLDER, ParsedPage
+from ..linkcheck.targets import (
     EXTERNAL,
     OutputIndex,
     index_output,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import problems
-from .icons import IconError, write_icons
+from .. import report as problems
+from ..offline.icons import IconError, write_icons
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"

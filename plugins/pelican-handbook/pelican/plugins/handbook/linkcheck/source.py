@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .source_text import prepare
+from ..linkcheck.source_text import prepare
 
 _AUTOLINK = re.compile(
     r"<((?:[a-z][a-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*|\{\{[^<>]*?\}\})>", re.IGNORECASE

@@ -7,9 +7,9 @@ from jinja2.ext import Extension
 from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
 from pelican.utils import pelican_open
 
-from . import problems
-from .link_source import read_sources
-from .link_tree import read_pages
+from . import report as problems
+from .linkcheck.source import read_sources
+from .linkcheck.tree import read_pages
 from .reused_markdown import ReusedMarkdown
 
 

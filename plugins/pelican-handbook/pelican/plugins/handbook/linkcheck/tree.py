@@ -21,7 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 
-from .link_html import PLACEHOLDER, URL_ATTRIBUTES, ParsedPage
+from ..linkcheck.html import PLACEHOLDER, URL_ATTRIBUTES, ParsedPage
 
 # Names the HTML scanner reads as written (others go to html.parser).
 _TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")

@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import problems
-from .config import handbook_options
-from .link_html import ParsedPage, parse_html
-from .link_lines import LineFinder, loose_placeholders
-from .link_source import SourceLinks, read_sources, scan
-from .link_targets import suggestion, written_by
-from .link_tree import read_pages
-from .link_verdicts import ContentChecker
-from .source_text import JINJA
+from .. import report as problems
+from ..linkcheck.html import ParsedPage, parse_html
+from ..linkcheck.lines import LineFinder, loose_placeholders
+from ..linkcheck.source import SourceLinks, read_sources, scan
+from ..linkcheck.source_text import JINJA
+from ..linkcheck.targets import suggestion, written_by
+from ..linkcheck.tree import read_pages
+from ..linkcheck.verdicts import ContentChecker
+from ..settings import handbook_options
 
 # A link whose target is checked against the written site: source, line,
 # href, path, fragment, and the output file that holds it. A plain tuple of
