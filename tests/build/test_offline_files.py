@@ -7,14 +7,16 @@ import re
 import shutil
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.plugins.handbook.offline.files import content_hash, precache_list
+from pelican.plugins.handbook.offline.files import write_service_worker
 from pelican.plugins.handbook.offline.icons import IconError, draw_icon
 from PIL import Image
 
+import pelicanconf
 from tests.helpers import ROOT, build, run_pelican
 
 
@@ -38,32 +40,45 @@ def test_the_precache_lists_every_file_of_the_site(site):
         assert name in precache
 
 
-def test_the_cache_is_named_after_the_content(site, tmp_path):
-    version, _ = service_worker_constants(site)
-    files = precache_list(site)
-    assert version == content_hash(site, files)
-    copy = tmp_path / "copy"
-    copy.mkdir()
+def test_the_cache_is_named_after_the_content(tmp_path, monkeypatch):
+    # Rebuilding unchanged content keeps the cache name: phones fetch nothing new.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
+    first = build(tmp_path / "first")
+    second = build(tmp_path / "second")
+    version, files = service_worker_constants(first)
+    assert service_worker_constants(second)[0] == version
+    # One changed byte in any file a phone keeps gives a new cache name, so
+    # the phone fetches the new copy on its next online visit.
+    worker = SimpleNamespace(output_path=str(second), settings={"THEME": str(ROOT / "theme")})
     for name in files:
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        (copy / name).write_bytes((site / name).read_bytes())
-    assert content_hash(copy, files) == version
-    staff = copy / "conduct-staff-procedure.html"
-    staff.write_text(staff.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert content_hash(copy, files) != version
+        path = second / name
+        original = path.read_bytes()
+        changed = bytearray(original or b"\0")
+        changed[len(changed) // 2] ^= 1
+        path.write_bytes(bytes(changed))
+        write_service_worker(worker)
+        assert service_worker_constants(second)[0] != version, name
+        path.write_bytes(original)
+    write_service_worker(worker)
+    assert service_worker_constants(second)[0] == version
 
 
-def test_every_page_links_the_manifest_and_shows_the_build_date(site):
-    # pelicanconf.py's TIMEZONE: the date at the event, not at the server.
-    today = datetime.now(ZoneInfo("America/New_York")).date().isoformat()
+def test_every_page_links_the_manifest_and_shows_the_build_date(tmp_path, monkeypatch):
+    # 2026-11-25 03:00 UTC is still 24 November at the event (pelicanconf.py's
+    # TIMEZONE): the date shown is the event's, not the server's.
+    epoch = 1795575600
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    site = build(tmp_path / "out")
+    day = datetime.fromtimestamp(epoch, ZoneInfo(pelicanconf.TIMEZONE)).date().isoformat()
+    assert day == "2026-11-24"
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         manifest = soup.find("link", rel="manifest")
         assert manifest and (page.parent / manifest["href"]).resolve().is_file(), page.name
         assert soup.find("meta", attrs={"name": "theme-color"}), page.name
         stamp = soup.select_one("footer time")
-        assert stamp and stamp["datetime"] == today, page.name
-        assert "Procedure as of " + today in stamp.parent.get_text(" ", strip=True)
+        assert stamp and stamp["datetime"] == day, page.name
+        assert "Procedure as of " + day in stamp.parent.get_text(" ", strip=True), page.name
 
 
 def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):
