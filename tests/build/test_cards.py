@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import math
+import copy
+import re
 from pathlib import Path
 
 import pypdf
+import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import ITEM_TEXT, run_pelican
+import pelicanconf
+from tests.helpers import ITEM_TEXT, build, run_pelican
 
 # The default card: 4 x 6 in, in PDF points.
 CARD_POINTS = (288.0, 432.0)
@@ -38,15 +41,63 @@ def faces(path: Path) -> list:
     return soup(path).select(".card")
 
 
-def test_one_face_per_checklist_part_after_a_contacts_card(site):
+def card_title(card) -> str:
+    return words(card.select_one(".card__title").get_text())
+
+
+def card_items(card) -> list[str]:
+    """Return the texts of a face's items in order, nested ones after their parent."""
+    texts = []
+    for item in card.select(".card__items li"):
+        item = copy.copy(item)
+        for nested in item.select(".card__subitems"):
+            nested.decompose()
+        texts.append(words(item.get_text()))
+    return texts
+
+
+@pytest.fixture(
+    scope="module", params=[None, 4], ids=["card_max_items-of-pelicanconf", "card_max_items-4"]
+)
+def cards_site(request, site, tmp_path_factory) -> tuple[Path, int]:
+    """A built site and the HANDBOOK["card_max_items"] it was built with."""
+    if request.param is None:
+        return site, pelicanconf.HANDBOOK["card_max_items"]
+    handbook = {**pelicanconf.HANDBOOK, "card_max_items": request.param}
+    output = tmp_path_factory.mktemp("cards") / "output"
+    return build(output, settings={"HANDBOOK": handbook}), request.param
+
+
+def test_one_face_per_checklist_part_after_a_contacts_card(cards_site):
+    site, limit = cards_site
     checklists = staff_checklists(site)
-    cards = faces(site / "pocket-cards.html")
-    expected = 1 + sum(math.ceil(len(c["items"]) / 9) for c in checklists)
     assert len(checklists) >= 5
-    assert len(cards) == expected
-    titles = [words(card.select_one(".card__title").get_text()) for card in cards]
+    contacts, *cards = faces(site / "pocket-cards.html")
+    assert "card--contacts" in contacts["class"]
     for checklist in checklists:
-        assert any(title.startswith(checklist["title"]) for title in titles), checklist["title"]
+        title = checklist["title"]
+        # The checklist's faces come next: one titled as the checklist, or
+        # parts titled "(1 of N)" to "(N of N)".
+        part = re.compile(re.escape(title) + r"( \(\d+ of \d+\))?")
+        mine = []
+        while cards and part.fullmatch(card_title(cards[0])):
+            mine.append(cards.pop(0))
+        count = len(mine)
+        assert count, f"no card for {title!r}"
+        if count == 1:
+            assert card_title(mine[0]) == title
+        else:
+            assert [card_title(c) for c in mine] == [
+                f"{title} ({n} of {count})" for n in range(1, count + 1)
+            ]
+        # No face holds more than card_max_items top-level items, and no
+        # more faces are used than the items need.
+        tops = [len(card.select(".card__items > li")) for card in mine]
+        assert max(tops) <= limit, (title, tops)
+        assert (count - 1) * limit < sum(tops), (title, tops)
+        # Every item of the checklist is on its cards exactly once, in order.
+        assert [text for card in mine for text in card_items(card)] == checklist["items"]
+    assert not cards, [card_title(c) for c in cards]
 
 
 def test_every_item_of_every_checklist_is_on_a_card(site):
