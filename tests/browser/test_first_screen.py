@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 import pelicanconf
 from tests.browser.conftest import PHONE
 
@@ -43,12 +45,37 @@ def test_danger_and_every_contact_fit_the_first_phone_screen(phone, site_url):
     assert page.get_by_role("heading", name="If anyone is in danger").is_visible()
 
 
+def on_first_screen(locator) -> bool:
+    """Whether `locator` is shown whole within the phone's first screen, unscrolled."""
+    box = locator.bounding_box()
+    screen = PHONE["viewport"]
+    return (
+        box is not None
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= screen["width"]
+        and box["y"] + box["height"] <= screen["height"]
+    )
+
+
 def test_the_contacts_come_from_settings_as_tap_to_call_and_write_links(phone, site_url):
     page = phone.new_page()
     page.goto(f"{site_url}/{STAFF}")
-    hrefs = page.eval_on_selector_all(".danger .contacts a", "as => as.map((a) => a.href)")
+    links = page.locator(".danger .contacts a")
+    hrefs = links.evaluate_all("as => as.map((a) => a.getAttribute('href'))")
     assert sorted(hrefs) == sorted(expected_links())
-    assert set(expected_links()) >= {"tel:911", "mailto:conduct@bostonpython.com"}
+    # Each emergency number shows as written and dials; every link is on the first screen.
+    for contact in pelicanconf.EMERGENCY_CONTACTS:
+        link = page.locator(f".danger .contacts a[href='tel:{contact['tel']}']")
+        expect(link).to_have_text(contact["phone"])
+    for n in range(links.count()):
+        assert on_first_screen(links.nth(n)), (hrefs[n], links.nth(n).bounding_box())
+    # The link to the first checklist is on the first screen too.
+    first = page.locator("nav.toc a").first
+    checklist = page.locator(".checklist").first
+    target = checklist.evaluate("(d) => d.previousElementSibling?.id || d.id")
+    assert first.get_attribute("href") == f"#{target}"
+    assert on_first_screen(first), first.bounding_box()
 
 
 def test_the_jump_list_reaches_every_checklist(phone, site_url):
