@@ -42,6 +42,10 @@ HANDBOOK = {
     # start of its title).
     "cards_page": "conduct-staff-procedure",
     "report_form_checklist": "The important information to gather",
+    # The web app manifest: the phone's title bar colour (the logo's blue)
+    # and the description app stores and install prompts show.
+    "theme_color": "#0b57a4",
+    "app_description": "Boston Python: Code of Conduct and incident response.",
 }
 
 # The home-screen label when staff add the site to their phone.

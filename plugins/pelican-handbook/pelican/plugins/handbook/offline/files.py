@@ -23,8 +23,7 @@ from ..offline.icons import IconError, write_icons
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICON_SIZES = (192, 512)
-# The logo's blue and the page's light background (theme/static/css/site.css).
-THEME_COLOR = "#0b57a4"
+# The page's light background (theme/static/css/site.css).
 BACKGROUND_COLOR = "#ffffff"
 
 
@@ -34,8 +33,10 @@ def write_app_files(pelican) -> None:
     output = Path(pelican.output_path)
     source = Path(settings["THEME"]) / "static" / "img" / "favicon.svg"
     folder = output / settings.get("THEME_STATIC_DIR", "theme") / "img"
+    # Pelican's CACHE_PATH, relative to the current folder like Pelican's own.
+    cache = Path(settings.get("CACHE_PATH") or "cache") / "handbook"
     try:
-        icons = write_icons(source, folder, ICON_SIZES)
+        icons = write_icons(source, folder, ICON_SIZES, cache)
     except (IconError, OSError) as error:
         problems.add(str(source), 1, f"cannot draw the app icons: {error}")
         icons = {}
@@ -87,15 +88,16 @@ def render_service_worker(template: str, files: list[str], output: Path) -> str:
 def write_manifest(output: Path, settings: dict, icons: dict[int, Path]) -> None:
     """Write the web app manifest that lets staff add the site to a home screen."""
     organization = settings.get("ORGANIZATION", settings.get("SITENAME", "Handbook"))
+    options = settings.get("HANDBOOK", {})
     manifest = {
         "name": settings.get("SITENAME", organization),
         "short_name": settings.get("HANDBOOK_SHORT_NAME", organization),
-        "description": f"{organization}: Code of Conduct and incident response.",
+        "description": options.get("app_description") or settings.get("SITENAME", organization),
         # Relative to the manifest, so the site works from any sub-path.
         "start_url": "index.html",
         "scope": "./",
         "display": "standalone",
-        "theme_color": THEME_COLOR,
+        "theme_color": options.get("theme_color", "#ffffff"),
         "background_color": BACKGROUND_COLOR,
         "icons": [
             {"src": icon.as_posix(), "sizes": f"{size}x{size}", "type": "image/png"}
