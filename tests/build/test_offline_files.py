@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins.handbook.offline.files import write_service_worker
-from pelican.plugins.handbook.offline.icons import IconError, draw_icon
+from pelican.plugins.handbook.offline.icons import cache_key
 from pelican.settings import read_settings
 from PIL import Image
 
@@ -95,37 +95,49 @@ def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):
     assert sizes == {"192x192": (192, 192), "512x512": (512, 512)}
 
 
-def test_the_icons_are_drawn_from_the_svg_logo(site):
-    with Image.open(site / "theme/img/icon-512.png") as image:
+BLUE = (0x0B, 0x57, 0xA4, 255)
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory) -> tuple[Path, Path]:
+    """The real site built with an empty icon cache, and that cache."""
+    folder = tmp_path_factory.mktemp("drawn")
+    # Not the shared `site`: it may have copied icons cached by an older drawing.
+    cache = folder / "pelican-cache"
+    return build(folder / "out", settings={"CACHE_PATH": str(cache)}), cache
+
+
+@pytest.mark.parametrize("size", [192, 512])
+def test_the_icons_are_drawn_from_the_svg_logo(drawn, size):
+    site, _ = drawn
+    with Image.open(site / f"theme/img/icon-{size}.png") as image:
+        assert (image.format, image.size) == ("PNG", (size, size))
         icon = image.convert("RGBA")
+
+    def at(x: float, y: float) -> tuple:  # in the logo's 64-unit viewBox
+        return icon.getpixel((int(x * size / 64), int(y * size / 64)))
+
     # Blue tile, white shield, blue check mark, transparent rounded corners.
-    assert icon.getpixel((20, 256))[:3] == (0x0B, 0x57, 0xA4)
-    assert icon.getpixel((256, 120)) == (255, 255, 255, 255)
-    assert icon.getpixel((232, 312))[:3] == (0x0B, 0x57, 0xA4)  # the check's corner
-    assert icon.getpixel((0, 0))[3] == 0
+    assert at(3, 32) == BLUE
+    assert at(32, 15) == (255, 255, 255, 255)
+    assert at(29, 39) == BLUE  # the check's corner
+    assert at(0, 0)[3] == at(63.9, 63.9)[3] == 0
+    middle = icon.crop((size // 4, size // 4, 3 * size // 4, 3 * size // 4))
+    colors = {color for _, color in middle.getcolors(size * size)}
+    assert BLUE in colors and (255, 255, 255, 255) in colors
+    # Anti-aliased: the shield's edge blends white into blue, and the tile's
+    # rounded corner fades out, rather than jumping from one to the other.
+    assert len(colors) > 20
+    corner = icon.crop((0, 0, size // 8, size // 8)).getchannel("A")
+    assert sum(corner.histogram()[1:255]) > size // 16
 
 
-@pytest.mark.parametrize(
-    "svg, message",
-    [
-        ('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', "viewBox"),
-        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><g/></svg>', "<g> is not"),
-        (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
-            '<path d="M0 0A4 4 0 0 1 8 8"/></svg>',
-            "arcs",
-        ),
-        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"', "well-formed"),
-        (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
-            '<rect width="8" height="8" fill="blurple"/></svg>',
-            "not a color",
-        ),
-    ],
-)
-def test_an_svg_the_icon_reader_cannot_draw_is_named(svg, message):
-    with pytest.raises(IconError, match=re.escape(message)):
-        draw_icon(svg, 16)
+def test_the_build_keeps_the_icons_in_pelicans_cache(drawn):
+    site, cache = drawn
+    logo = (ROOT / "theme/static/img/favicon.svg").read_bytes()
+    for size in (192, 512):
+        cached = cache / "handbook" / f"icon-{size}-{cache_key(logo, size)}.png"
+        assert cached.read_bytes() == (site / f"theme/img/icon-{size}.png").read_bytes()
 
 
 def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
@@ -136,7 +148,7 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
     )
     result = run_pelican(tmp_path / "out", settings={"THEME": str(theme)})
     assert result.returncode == 1
-    assert "favicon.svg:1: cannot draw the app icons: <image> is not drawn" in result.stderr
+    assert "favicon.svg:1: cannot draw the app icons: <image> links to 'x.png'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
