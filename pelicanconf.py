@@ -4,6 +4,8 @@ An organization that forks the handbook changes the settings in the first
 block; everything below it is how the site is put together.
 """
 
+import logging
+
 # --- Settings an organization changes -------------------------------------
 
 ORGANIZATION = "Boston Python"
@@ -46,12 +48,21 @@ HANDBOOK = {
     # and the description app stores and install prompts show.
     "theme_color": "#0b57a4",
     "app_description": "Boston Python: Code of Conduct and incident response.",
+    # The home-screen label when staff add the site to their phone.
+    "short_name": "BP Conduct",
+    # How each page's footer writes the build date: "Procedure as of 2026-11-25".
+    "date_format": "%Y-%m-%d",
+    # Settings the Markdown can use as Jinja globals of the same name
+    # (`{{ CONDUCT_EMAIL }}`), so an address is written once, here.
+    "content_settings": [
+        "ORGANIZATION",
+        "SITENAME",
+        "CONDUCT_EMAIL",
+        "LEADERS_EMAIL",
+        "EMERGENCY_CONTACTS",
+        "ORGANIZER_CONTACTS",
+    ],
 }
-
-# The home-screen label when staff add the site to their phone.
-HANDBOOK_SHORT_NAME = "BP Conduct"
-# How each page's footer writes the build date: "Procedure as of 2026-11-25".
-HANDBOOK_DATE_FORMAT = "%Y-%m-%d"
 
 # --- How the site is put together -----------------------------------------
 
@@ -67,6 +78,9 @@ RELATIVE_URLS = True
 # jinja2content renders each Markdown file as a Jinja template (settings reach
 # the text); handbook adds checklists, link checks, cards and offline use.
 PLUGINS = ["jinja2content", "handbook"]
+# The handbook names the page and line of a link it cannot resolve; Pelican's
+# own warning for it names neither.
+LOG_FILTER = [(logging.WARNING, "Unable to find '%s', skipping url replacement.")]
 
 # A build that finds a problem (broken link, template error, page without a
 # title) exits non-zero. `make devserver` turns this off to keep serving.

@@ -9,11 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-# The checklist markup: <li id><label><input type=checkbox><span>text</span></label></li>
-# for steps, <li id><span>text</span></li> for cautions and options.
-STEP_TEXT = ".checklist__items > li > label > span"
-ITEM_TEXT = f"{STEP_TEXT}, .checklist__items > li > span"
-BOX = '[data-module="checklist"] .checklist__items > li > label > input[type="checkbox"]'
+# The checklist markup, one class per part: .checklist__item > .checklist__label >
+# .checklist__box + .checklist__text for steps; .checklist__item > .checklist__text
+# for cautions and options.
+STEP_TEXT = ".checklist__label > .checklist__text"
+ITEM_TEXT = ".checklist__item > .checklist__text, .checklist__label > .checklist__text"
+BOX = '[data-module="checklist"] .checklist__box'
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -54,7 +54,7 @@ def test_without_javascript_every_checkbox_is_there_and_tickable(browser, site_u
     boxes = page.locator(BOX)
     assert boxes.count() >= 30
     expect(page.locator(".incident, .checklist__tools, .checklist__time")).to_have_count(0)
-    page.locator(f"#{ASK} > label > span").tap()
+    page.locator(f"#{ASK} .checklist__text").tap()
     expect(box(page, ASK)).to_be_checked()
     context.close()
 
@@ -75,7 +75,7 @@ def test_axe_finds_nothing_with_items_ticked(browser, site_url, scheme):
 
 def test_every_tap_target_is_at_least_44px_tall(phone, site_url):
     page = open_staff(phone, site_url)
-    targets = page.locator(".checklist__items > li > label, .checklist-button")
+    targets = page.locator(".checklist__label, .checklist-button")
     assert targets.count() >= 30 + 6 + 2
     short = targets.evaluate_all(
         """targets => targets
@@ -87,7 +87,7 @@ def test_every_tap_target_is_at_least_44px_tall(phone, site_url):
 
 def test_a_tap_anywhere_on_the_row_ticks_it(phone, site_url):
     page = open_staff(phone, site_url)
-    row = page.locator(f"#{ASK} > label")
+    row = page.locator(f"#{ASK} .checklist__label")
     size = row.bounding_box()
     # The far right of the row, away from both the box and the words.
     row.tap(position={"x": size["width"] - 4, "y": size["height"] / 2})

@@ -193,7 +193,7 @@ def test_the_card_size_setting_sizes_the_printed_pages(tmp_path):
         output, content=content, settings={"HANDBOOK": {**handbook, "cards_page": "staff"}}
     )
     assert result.returncode == 0, result.stderr
-    css = (output / "theme" / "css" / "card-size.css").read_text(encoding="utf-8")
+    css = (output / "theme" / "handbook" / "card-size.css").read_text(encoding="utf-8")
     assert "size: 3in 5in" in css
     for page in pypdf.PdfReader(output / "pocket-cards.pdf").pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (216.0, 360.0)
@@ -208,7 +208,7 @@ def test_a_cards_page_without_the_gather_list_is_reported(tmp_path):
     result = run_pelican(
         tmp_path / "out",
         content=tmp_path / "content",
-        settings={"HANDBOOK": {"cards_page": "staff"}},
+        settings={"HANDBOOK": {"cards_page": "staff", "report_form_checklist": "Gather"}},
     )
     assert result.returncode == 1
     assert f"{page}:1: no checklist for the report form" in result.stderr

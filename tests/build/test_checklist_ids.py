@@ -24,7 +24,7 @@ def pages(site: Path) -> list[str]:
 def checklist_ids(page: BeautifulSoup) -> list[str]:
     """Return every checklist's and item's id, in document order."""
     lists = [div["data-checklist"] for div in page.select("[data-checklist]")]
-    return lists + [item["id"] for item in page.select(".checklist__items > li[id]")]
+    return lists + [item["id"] for item in page.select(".checklist__item")]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,9 @@ def test_the_information_to_gather_is_a_steps_checklist(site):
     item = page.find(id="current-date-and-time")
     checklist = item.find_parent(attrs={"data-checklist": True})
     assert checklist["data-kind"] == "steps"
-    assert item.select_one(':scope > label > input[type="checkbox"]') is not None
+    assert (
+        item.select_one(':scope > .checklist__label > .checklist__box[type="checkbox"]') is not None
+    )
 
 
 def test_cautions_and_options_cannot_be_ticked(site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.helpers import ROOT, run_pelican
@@ -252,14 +253,14 @@ def test_several_problems_in_one_file_are_all_reported_in_order(tmp_path):
     content, result = build_page(tmp_path, body)
     assert result.returncode == 1
     lines = problem_lines(content, result)
+    # `#top` needs no id: HTML scrolls to the top.
     assert [line.split(": ", 1)[0] for line in lines] == [
         "content/pages/page.md:3",
         "content/pages/page.md:5",
         "content/pages/page.md:5",
         "content/pages/page.md:7",
-        "content/pages/page.md:7",
     ]
-    assert "handbook: 5 problems found" in result.stderr
+    assert "handbook: 4 problems found" in result.stderr
 
 
 def test_the_seeds_malformed_first_link_is_caught(tmp_path):
@@ -328,17 +329,18 @@ def test_a_link_the_theme_writes_is_reported_by_output_file_and_template(tmp_pat
 
 def test_broken_navigation_and_literal_filename_in_a_template_are_reported(tmp_path):
     theme = tmp_path / "theme"
-    (theme / "templates").mkdir(parents=True)
+    (theme).mkdir()
     (theme / "static").symlink_to(ROOT / "theme" / "static")
-    for template in (ROOT / "theme" / "templates").iterdir():
-        text = template.read_text(encoding="utf-8")
-        if template.name == "base.html":
-            text = text.replace(
-                "</nav>",
-                '<a href="{{ SITEURL }}/abuot.html">About</a>\n'
-                '<a href="{filename}about.md">About</a></nav>',
-            )
-        (theme / "templates" / template.name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "theme" / "templates", theme / "templates")
+    base = theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace(
+            "</nav>",
+            '<a href="{{ SITEURL }}/abuot.html">About</a>\n'
+            '<a href="{filename}about.md">About</a></nav>',
+        ),
+        encoding="utf-8",
+    )
     content = write_content(tmp_path / "content", {"pages/about.md": "Title: About\n\nFine.\n"})
     result = run_pelican(tmp_path / "out", content=content, settings={"THEME": str(theme)})
     assert result.returncode == 1

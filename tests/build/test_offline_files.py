@@ -155,7 +155,8 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
 def test_the_build_date_follows_its_setting_and_source_date_epoch(tmp_path, monkeypatch):
     # 2026-11-25 12:00 UTC: reproducible builds stamp their source's date.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
-    out = build(tmp_path / "out", settings={"HANDBOOK_DATE_FORMAT": "%d %B %Y"})
+    handbook = {**pelicanconf.HANDBOOK, "date_format": "%d %B %Y"}
+    out = build(tmp_path / "out", settings={"HANDBOOK": handbook})
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     stamp = soup.select_one("footer time")
     assert (stamp.get_text(), stamp["datetime"]) == ("25 November 2026", "2026-11-25")

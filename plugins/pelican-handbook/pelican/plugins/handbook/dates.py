@@ -9,8 +9,6 @@ import os
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-DEFAULT_FORMAT = "%Y-%m-%d"
-
 
 def build_time(settings: dict) -> datetime:
     """Return now in the site's TIMEZONE, or SOURCE_DATE_EPOCH for reproducible builds."""
@@ -24,10 +22,8 @@ def build_time(settings: dict) -> datetime:
     return datetime.now(zone)
 
 
-def stamp_build_date(settings: dict) -> None:
-    """Set HANDBOOK_BUILD_DATE (in HANDBOOK_DATE_FORMAT) and its ISO form for templates."""
+def stamp_build_date(values: dict, settings: dict, date_format: str) -> None:
+    """Set HANDBOOK_BUILD_DATE (in HANDBOOK["date_format"]) and its ISO form for templates."""
     now = build_time(settings)
-    settings["HANDBOOK_BUILD_DATE"] = now.strftime(
-        settings.get("HANDBOOK_DATE_FORMAT", DEFAULT_FORMAT)
-    )
-    settings["HANDBOOK_BUILD_DATE_ISO"] = now.date().isoformat()
+    values["HANDBOOK_BUILD_DATE"] = now.strftime(date_format)
+    values["HANDBOOK_BUILD_DATE_ISO"] = now.date().isoformat()

@@ -1,71 +1,127 @@
-"""Connect the handbook's jobs to Pelican's signals."""
+"""Connect the handbook's features to Pelican's signals.
+
+One receiver per signal, each calling the features whose settings are on in
+a fixed order: Pelican's signals call their receivers in no set order, and
+the order of the features matters (cards are pages too, so their links are
+checked, and the offline cache lists every file, so it comes last).
+"""
 
 from __future__ import annotations
 
+import os
+
+from jinja2 import ChoiceLoader, FileSystemLoader
+from markdown.extensions.toc import TocExtension
 from pelican import signals
 
-from . import report as problems
-from .checklists.extension import ChecklistExtension
+from .build import current_build, start_build
+from .checklists import ChecklistExtension
+from .checklists.pages import describe
+from .content import content_tree, every_content, written_by
 from .dates import stamp_build_date
-from .linkcheck import content as link_check
-from .linkcheck import output as theme_links
-from .linkcheck.source import read_sources
-from .linkcheck.tree import TreeLinkExtension, read_pages
+from .linkcheck import check_content, check_output, remember_written
 from .menu import share_menu
-from .offline.files import write_app_files, write_service_worker
-from .printouts.outputs import remember_pages, write_print_outputs
-from .reader import add_reader
-from .settings import handbook_options, share_with_content
+from .offline import write_app_files, write_service_worker
+from .printouts import plan_printouts, write_printouts
+from .reader import install_reader
+from .report import use_plain_lines
+
+HERE = os.path.dirname(__file__)
+TEMPLATES = os.path.join(HERE, "templates")
+STATIC = os.path.join(HERE, "static")
 
 
-def start_build(pelican) -> None:
-    """Reset per-build state and prepare settings before anything is read."""
-    problems.reset()
-    # What an interrupted build read and never checked.
-    read_pages.clear()
-    read_sources.clear()
-    settings = pelican.settings
-    handbook_options(settings)
-    share_with_content(settings)
-    stamp_build_date(settings)
-    add_markdown_extension(settings)
-
-
-def add_markdown_extension(settings: dict) -> None:
-    """Add the checklist and link extensions to Pelican's Markdown, once per settings object."""
-    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(ext, ChecklistExtension) for ext in extensions):
+def _add_markdown_extensions(settings: dict) -> None:
+    """Add the checklist extension to Pelican's Markdown, and toc, which gives headings ids."""
+    markdown = settings.setdefault("MARKDOWN", {})
+    extensions = markdown.setdefault("extensions", [])
+    configured = markdown.get("extension_configs", {})
+    names = {getattr(e, "__module__", e) for e in extensions} | set(configured)
+    if not any(isinstance(e, TocExtension) for e in extensions) and not any(
+        str(n).endswith("toc") for n in names
+    ):
+        extensions.append(TocExtension())
+    if not any(isinstance(e, ChecklistExtension) for e in extensions):
         extensions.append(ChecklistExtension())
-    if not any(isinstance(ext, TreeLinkExtension) for ext in extensions):
-        extensions.append(TreeLinkExtension())
 
 
-def check_content(generators) -> None:
-    """Run the checks that need every page, before anything is written."""
-    # 1. link checks on every page's source and HTML (links module)
-    link_check.check_content(generators)
+def begin(pelican) -> None:
+    """Start this build's object and prepare the settings, before any generator exists."""
+    use_plain_lines()
+    build = start_build(pelican.settings)
+    settings = pelican.settings
+    if build.on("checklists"):
+        _add_markdown_extensions(settings)
+    shared = {name: settings[name] for name in build.options["content_settings"]}
+    settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
+    stamp_build_date(build.template_values, settings, build.options["date_format"])
+    # The plugin's assets go first, so a theme's own `handbook/` files replace them.
+    static_paths = settings.setdefault("THEME_STATIC_PATHS", ["static"])
+    if STATIC not in static_paths:
+        static_paths.insert(0, STATIC)
 
 
-def finish_build(pelican) -> None:
-    """Run the jobs on the written site, then report every problem found."""
-    # Order matters: the print outputs are pages too, the theme's links in every
-    # written file are checked, and the offline cache lists every file last.
-    # 1. print outputs: pocket cards (HTML, PDF) and the incident report form
-    write_print_outputs(pelican)
-    # 1b. offline: the app icons and the manifest every page links to
-    write_app_files(pelican)
-    # 2. links the theme wrote, in every output file
-    theme_links.check_output(pelican)
-    # 3. offline: the service worker with the precache list of every file
-    write_service_worker(pelican)
-    problems.report(fail=pelican.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True))
+def prepare_generator(generator) -> None:
+    """Read with the handbook's reader; find the plugin's templates after the theme's."""
+    build = current_build(generator.settings)
+    if build is None:
+        return
+    install_reader(generator)
+    # The generators share one context, copied from the settings before this
+    # build's object existed: templates and content_written see it from here.
+    generator.context.update(build.template_values, HANDBOOK_BUILD=build)
+    env = getattr(generator, "env", None)
+    if env is not None and not getattr(env, "handbook_templates", False):
+        env.loader = ChoiceLoader([env.loader, FileSystemLoader(TEMPLATES)])
+        env.handbook_templates = True
+
+
+def content_ready(generators) -> None:
+    """Describe every page, check its links, and plan the printouts, before anything is written."""
+    build = current_build(generators[0].settings)
+    if build is None:
+        return
+    trees = build.state.setdefault("trees", {})
+    if build.on("checklists"):
+        for page in every_content(generators):
+            describe(page, content_tree(trees, page))
+    share_menu(generators)
+    if build.on("link_check"):
+        build.state["links"] = check_content(build, generators, written_by(generators))
+    if build.on("printouts"):
+        build.state["printouts"] = plan_printouts(build, generators)
+    # The trees are not needed once every page is described and checked.
+    trees.clear()
+
+
+def page_written(path, context) -> None:
+    """Keep the content each page was written with (the link check tells it from the theme)."""
+    build = current_build(context)
+    if build is not None and build.on("link_check"):
+        remember_written(build.state.setdefault("written", {}), path, context)
+
+
+def finish(pelican) -> None:
+    """Write the printouts and the offline files, check the written site, then report."""
+    build = current_build(pelican.settings)
+    if build is None:
+        return
+    if build.on("printouts"):
+        write_printouts(build, pelican, build.state.get("printouts"))
+    if build.on("offline"):
+        write_app_files(build, pelican)
+    if build.on("link_check") and "links" in build.state:
+        check_output(
+            build, pelican.output_path, build.state["links"], build.state.get("written", {})
+        )
+    if build.on("offline"):
+        write_service_worker(pelican)
+    build.report.finish(fail=build.fail_on_problems)
 
 
 def register() -> None:
-    signals.initialized.connect(start_build)
-    signals.readers_init.connect(add_reader)
-    signals.all_generators_finalized.connect(check_content)
-    # The print outputs render with the pages generator, kept here.
-    signals.all_generators_finalized.connect(remember_pages)
-    signals.all_generators_finalized.connect(share_menu)
-    signals.finalized.connect(finish_build)
+    signals.get_generators.connect(begin)
+    signals.generator_init.connect(prepare_generator)
+    signals.all_generators_finalized.connect(content_ready)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(finish)

@@ -1,16 +1,23 @@
-"""Read Markdown through jinja2content, turning template mistakes into problems."""
+"""Read Markdown through Jinja when jinja2content is on, turning template mistakes into problems.
+
+The reader is Pelican's own MarkdownReader (or jinja2content's, when that
+plugin is listed), with two additions: it keeps each source's text for the
+link check, and it reports a template error or a missing title at its line
+instead of dropping the page.
+"""
 
 from __future__ import annotations
 
 import jinja2
-from jinja2.ext import Extension
-from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
+from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from . import report as problems
-from .linkcheck.source import read_sources
-from .linkcheck.tree import read_pages
-from .reused_markdown import ReusedMarkdown
+from .build import current_build
+
+try:
+    from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
+except ImportError:  # jinja2content is optional
+    JinjaMarkdownReader = None
 
 
 def _template_line(error: Exception) -> int | None:
@@ -25,107 +32,72 @@ def _template_line(error: Exception) -> int | None:
     return line
 
 
-def _may_change(env: jinja2.Environment, text: str) -> bool:
-    """Return whether rendering `text` as a template could change more than its end."""
-    if env.line_statement_prefix or env.line_comment_prefix:
+def _holds_jinja(env: jinja2.Environment, text: str) -> bool:
+    """Say whether rendering `text` as a template could change it."""
+    if env.line_statement_prefix or env.line_comment_prefix or list(env.iter_extensions()):
         return True
-    # An extension may rewrite the source or its tokens, markers or not.
-    for extension in env.iter_extensions():
-        kind = type(extension)
-        if kind.preprocess is not Extension.preprocess:
-            return True
-        if kind.filter_stream is not Extension.filter_stream:
-            return True
     starts = (env.variable_start_string, env.block_start_string, env.comment_start_string)
     # `{#` also opens an explicit heading id, which Jinja reads as a comment:
     # such a file still goes through Jinja and reports what it finds.
     return any(start in text for start in starts)
 
 
-def _read_text(source_path: str) -> str:
-    """Return a source file's text as Pelican reads it (without a byte-order mark)."""
-    with pelican_open(source_path) as text:
-        return text
-
-
-def frozen(value):
-    """Return `value` with its lists made tuples, all the way down.
-
-    Every page keeps its checklists and headings to the end of the build. The
-    garbage collector stops tracking tuples and dicts that hold only strings,
-    numbers and such tuples, but goes over every list in each full collection.
-    """
-    if isinstance(value, list):
-        return tuple(frozen(item) for item in value)
-    if isinstance(value, dict):
-        return {key: frozen(item) for key, item in value.items()}
-    return value
-
-
-def frozen_checklists(checklists: list[dict]) -> tuple[dict, ...]:
-    """Return `frozen(checklists)`, faster: their items hold only strings and numbers."""
-    return tuple({**checklist, "items": tuple(checklist["items"])} for checklist in checklists)
-
-
-class HandbookMarkdownReader(JinjaMarkdownReader):
-    """Markdown reader that reports template errors and missing titles."""
+class HandbookReading:
+    """What the handbook adds to a Markdown reader; mixed into Pelican's or jinja2content's."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A misspelt setting name must fail loudly, not render as nothing.
-        self.env.undefined = jinja2.StrictUndefined
-        self.markdown = ReusedMarkdown(self.settings["MARKDOWN"])
-
-    def _parse_metadata(self, meta):
-        # Pelican converts formatted fields (Summary) with the same Markdown
-        # instance after a reset, so keep the document's results first.
-        self._handbook_results = {
-            "handbook_checklists": frozen_checklists(getattr(self._md, "checklists", [])),
-            "handbook_toc": frozen(getattr(self._md, "toc_tokens", [])),
-        }
-        # For the link check (link_tree), kept out of the page's metadata.
-        self._tree_links = getattr(self._md, "handbook_links", None)
-        return super()._parse_metadata(meta)
-
-    def _convert(self, source_path: str, text: str) -> tuple[str, dict]:
-        """Convert one page's text, as Pelican's Markdown reader does, with the reused instance."""
-        self._source_path = source_path
-        self._md = self.markdown.for_next_document()
-        try:
-            content = self._md.convert(text)
-            metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        except BaseException:
-            self.markdown.discard()
-            raise
-        return content, metadata
-
-    def _read_source(self, source_path: str, text: str) -> tuple[str, dict]:
-        """Convert a file's text through Jinja, or straight when Jinja would leave it as it is."""
-        # Most pages hold no Jinja: they skip compiling a template.
-        if _may_change(self.env, text):
-            # Rendered here rather than by jinja2content, which converts a temporary copy.
-            text = self.env.from_string(text).render()
-        return self._convert(source_path, text)
+        if hasattr(self, "env"):
+            # A misspelt setting name must fail loudly, not render as nothing.
+            self.env.undefined = jinja2.StrictUndefined
 
     def read(self, source_path):
-        self._handbook_results = {}
-        self._tree_links = None
-        text = read_sources[source_path] = _read_text(source_path)
+        build = current_build(self.settings)
+        with pelican_open(source_path) as text:
+            if build is not None:
+                build.sources[source_path] = text
         try:
-            content, metadata = self._read_source(source_path, text)
+            if hasattr(self, "env") and not _holds_jinja(self.env, text):
+                # Most pages hold no Jinja: they skip jinja2content's temporary file.
+                content, metadata = MarkdownReader.read(self, source_path)
+            else:
+                content, metadata = super().read(source_path)
         except jinja2.TemplateError as error:
-            problems.add(source_path, _template_line(error), f"template error: {error}")
-            # Read it without Jinja so links to this page are not reported too.
-            content, metadata = self._convert(source_path, text)
-        if not metadata.get("title"):
-            problems.add(source_path, 1, "page has no 'Title:' metadata line")
-        metadata.update(self._handbook_results)
-        if self._tree_links is not None:
-            read_pages[source_path] = self._tree_links
+            if build is None:
+                raise
+            build.report.problem(source_path, _template_line(error), f"template error: {error}")
+            # Read it without Jinja, so links to this page are not reported too.
+            content, metadata = MarkdownReader.read(self, source_path)
+        if build is not None and not metadata.get("title"):
+            build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
         return content, metadata
 
 
-def add_reader(readers) -> None:
-    """Read every Markdown extension with the handbook reader."""
-    for extension in HandbookMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = HandbookMarkdownReader
+class HandbookMarkdownReader(HandbookReading, MarkdownReader):
+    """Pelican's Markdown reader, with the handbook's additions."""
+
+
+if JinjaMarkdownReader is not None:
+
+    class HandbookJinjaReader(HandbookReading, JinjaMarkdownReader):
+        """jinja2content's Markdown reader, with the handbook's additions."""
+
+else:
+    HandbookJinjaReader = None
+
+
+def install_reader(generator) -> None:
+    """Read the generator's Markdown with the handbook's reader, keeping jinja2content's Jinja."""
+    # Done once the generator's readers exist, not in readers_init: Pelican's
+    # signals call their receivers in no set order, so a readers_init receiver
+    # cannot know whether jinja2content's has run yet.
+    readers = getattr(generator, "readers", None)
+    if readers is None:
+        return
+    for extension, reader in list(readers.readers.items()):
+        if not isinstance(reader, MarkdownReader) or isinstance(reader, HandbookReading):
+            continue
+        jinja = JinjaMarkdownReader is not None and isinstance(reader, JinjaMarkdownReader)
+        reader_class = HandbookJinjaReader if jinja else HandbookMarkdownReader
+        readers.reader_classes[extension] = reader_class
+        readers.readers[extension] = reader_class(generator.settings)

@@ -1,14 +1,45 @@
-"""Collect the problems a build finds, and report them all at once.
+"""Collect the problems a build finds, and report them all at once through logging.
 
-Problems are people's mistakes in content, not bugs: each one is reported as
-`path:line: message`, sorted, and the build exits non-zero without a traceback.
+Problems are people's mistakes in content, settings or theme, not bugs: each
+is logged as `path:line: message`, sorted, and the build then exits 1 without
+a traceback.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass
+
+logger = logging.getLogger("pelican.plugins.handbook")
+
+
+class _PlainStderr(logging.StreamHandler):
+    """Write each record as one plain line to the current stderr.
+
+    Pelican's own handler wraps lines at the terminal's width, which would
+    split `path:line:` messages that editors and tests read line by line.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):  # StreamHandler sets it; the current stderr is used instead
+        pass
+
+
+def use_plain_lines() -> None:
+    """Give the plugin's logger its one-line handler, once per process."""
+    if not any(isinstance(handler, _PlainStderr) for handler in logger.handlers):
+        logger.addHandler(_PlainStderr())
+        logger.propagate = False
 
 
 @dataclass(frozen=True, order=True)
@@ -18,15 +49,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-_found: set[Problem] = set()
-
-
-def reset() -> None:
-    """Forget the problems of an earlier build (autoreload runs many builds)."""
-    _found.clear()
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
 
 
 def display_path(path: str) -> str:
@@ -36,33 +63,42 @@ def display_path(path: str) -> str:
     return absolute if relative.startswith("..") else relative
 
 
-def add(path: str, line: int | None, message: str) -> None:
-    """Record one problem found in `path` at `line` (1-based; None for unknown)."""
-    _found.add(Problem(display_path(path), line or 1, message))
+class Report:
+    """The problems of one build, logged together at its end."""
 
+    def __init__(self):
+        self.problems: set[Problem] = set()
 
-def warn(path: str, line: int | None, message: str) -> None:
-    """Print a warning about `path` at `line` now; a warning does not fail the build."""
-    # Printed whole, like problems: Pelican's log handler would cut the path
-    # to the terminal's width.
-    print(Problem(display_path(path), line or 1, f"warning: {message}"), file=sys.stderr)
+    def problem(self, path: str, line: int | None, message: str) -> None:
+        """Record a problem in `path` at `line` (1-based; None when unknown)."""
+        self.problems.add(Problem(display_path(path), line or 1, message))
 
+    def setting(self, name: str, message: str, settings_file: str = "pelicanconf.py") -> None:
+        """Record a problem with a setting, named as the settings file spells it."""
+        self.problems.add(Problem(settings_file, 0, f"{name} {message}"))
 
-def found() -> list[Problem]:
-    """Return the problems recorded so far, sorted by path and line."""
-    return sorted(_found)
+    def warn(self, path: str, line: int | None, message: str) -> None:
+        """Log a warning now; a warning does not fail the build."""
+        logger.warning("%s", Problem(display_path(path), line or 1, f"warning: {message}"))
 
+    def note(self, message: str) -> None:
+        """Log one line of information about the build."""
+        logger.info("handbook: %s", message)
 
-def report(fail: bool) -> None:
-    """Print every problem; exit with status 1 if there are any and `fail`."""
-    problems = found()
-    if not problems:
-        return
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    noun = "problem" if len(problems) == 1 else "problems"
-    print(f"handbook: {len(problems)} {noun} found", file=sys.stderr)
-    if fail:
-        # SystemExit passes through Pelican's `except Exception`, so the user
-        # sees our list and no traceback.
-        raise SystemExit(1)
+    def found(self) -> list[Problem]:
+        """Return the problems recorded so far, sorted by path and line."""
+        return sorted(self.problems)
+
+    def finish(self, fail: bool) -> None:
+        """Log every problem; exit with status 1 if there are any and `fail`."""
+        problems = self.found()
+        if not problems:
+            return
+        for problem in problems:
+            logger.error("%s", problem)
+        noun = "problem" if len(problems) == 1 else "problems"
+        logger.error("handbook: %d %s found", len(problems), noun)
+        if fail:
+            # SystemExit passes through Pelican's `except Exception`, so the user
+            # sees the list and no traceback.
+            raise SystemExit(1)

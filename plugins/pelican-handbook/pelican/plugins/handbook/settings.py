@@ -1,56 +1,127 @@
-"""The handbook's settings: documented defaults, checks, and what reaches content."""
+"""The plugin's settings: documented defaults merged under HANDBOOK, checked once per build."""
 
 from __future__ import annotations
 
+import difflib
+import re
+import sys
+
+# Every key of HANDBOOK, with its default; README.md documents each one.
 DEFAULTS = {
+    # Features, each usable alone.
+    "checklists": True,
+    "link_check": True,
+    "printouts": True,
+    "offline": True,
+    # Link check: output paths (and everything below them) served by something else.
+    "link_ignore": [],
+    # Printouts: the card face, as CSS lengths, and the most items on one face.
     "card_width": "4in",
     "card_height": "6in",
     "card_max_items": 9,
-    "link_ignore": [],
-    # Print outputs (cards.py, report_form.py): the page whose checklists
-    # become pocket cards, and the checklist (an id, or the start of its
-    # title) whose items become the report form's fields.
-    "cards_page": "conduct-staff-procedure",
-    "report_form_checklist": "The important information to gather",
+    # The page whose checklists become cards (a slug; None: every page with
+    # checklists), and the checklist that becomes the report form (an id, or
+    # the start of its title; None: no form).
+    "cards_page": None,
+    "report_form_checklist": None,
+    # Offline: the web app manifest.
+    "short_name": None,
+    "app_description": None,
+    "theme_color": "#ffffff",
+    "background_color": "#ffffff",
+    # Footer date: "Procedure as of 2026-11-25".
+    "date_format": "%Y-%m-%d",
+    # Names of settings that pages rendered through Jinja (jinja2content) see
+    # as globals of the same name: `{{ CONDUCT_EMAIL }}`.
+    "content_settings": [],
+}
+# Top-level settings the plugin reads besides HANDBOOK: a misspelt one would
+# otherwise be ignored without a word.
+TOP_LEVEL = {"HANDBOOK", "HANDBOOK_FAIL_ON_PROBLEMS"}
+# Set by the plugin itself, for templates: never the user's mistake.
+SET_BY_PLUGIN = {
+    "HANDBOOK_BUILD",
+    "HANDBOOK_BUILD_DATE",
+    "HANDBOOK_BUILD_DATE_ISO",
+    "HANDBOOK_MENU",
 }
 
-# Settings an organization changes; each reaches the Markdown through
-# jinja2content as a global of the same name, so an address is written once.
-CONTENT_SETTINGS = (
-    "ORGANIZATION",
-    "SITENAME",
-    "CONDUCT_EMAIL",
-    "LEADERS_EMAIL",
-    "EMERGENCY_CONTACTS",
-    "ORGANIZER_CONTACTS",
-)
+_CSS_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:in|cm|mm|pt|pc|px)")
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_OPTIONAL_TEXT = {"cards_page", "report_form_checklist", "short_name", "app_description"}
 
 
-class ConfigError(ValueError):
-    """A handbook setting has a bad key or value."""
+def settings_file() -> str:
+    """Return the settings file this run reads, as named on Pelican's command line."""
+    arguments = sys.argv[1:]
+    for index, argument in enumerate(arguments):
+        if argument in ("-s", "--settings") and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--settings="):
+            return argument.partition("=")[2]
+    return "pelicanconf.py"
 
 
-def _check_config(options: dict) -> None:
-    unknown = sorted(set(options) - set(DEFAULTS))
-    if unknown:
-        raise ConfigError(f"HANDBOOK has unknown keys: {', '.join(unknown)}")
-    if not isinstance(options["card_max_items"], int) or options["card_max_items"] < 1:
-        raise ConfigError("HANDBOOK['card_max_items'] must be a whole number above 0")
-    if not isinstance(options["link_ignore"], (list, tuple)):
-        raise ConfigError("HANDBOOK['link_ignore'] must be a list of paths")
-    for key in ("card_width", "card_height", "cards_page", "report_form_checklist"):
-        if not isinstance(options[key], str) or not options[key].strip():
-            raise ConfigError(f"HANDBOOK[{key!r}] must be a non-empty string")
+def did_you_mean(wrong: str, choices) -> str:
+    """Return " (did you mean 'x'?)" for the closest of `choices`, or ''."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def handbook_options(settings: dict) -> dict:
-    """Return HANDBOOK merged over the defaults, checked."""
-    options = {**DEFAULTS, **settings.get("HANDBOOK", {})}
-    _check_config(options)
-    return options
+def _value_problem(key: str, value) -> str | None:
+    """Return what is wrong with one HANDBOOK value, or None."""
+    default = DEFAULTS[key]
+    if key in _OPTIONAL_TEXT:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            return "must be a non-empty string or None"
+    elif isinstance(default, bool):
+        if not isinstance(value, bool):
+            return "must be True or False"
+    elif isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            return "must be a whole number above 0"
+    elif isinstance(default, list):
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            return "must be a list of strings"
+    elif key in ("card_width", "card_height"):
+        if not isinstance(value, str) or not _CSS_LENGTH.fullmatch(value.strip()):
+            return "must be a CSS length such as '4in' or '101.6mm'"
+    elif key.endswith("_color"):
+        if not isinstance(value, str) or not _COLOR.fullmatch(value.strip()):
+            return "must be a colour written as '#rrggbb'"
+    elif not isinstance(value, str) or not value.strip():
+        return "must be a non-empty string"
+    return None
 
 
-def share_with_content(settings: dict) -> None:
-    """Expose the organization's settings to Markdown through JINJA_GLOBALS."""
-    shared = {name: settings[name] for name in CONTENT_SETTINGS if name in settings}
-    settings["JINJA_GLOBALS"] = {**shared, **settings.get("JINJA_GLOBALS", {})}
+def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """Return HANDBOOK merged over the defaults, and each (setting, problem) found."""
+    problems = []
+    for name in sorted(settings):
+        if name.startswith("HANDBOOK") and name not in TOP_LEVEL | SET_BY_PLUGIN:
+            problems.append(
+                (name, "is not a setting of the handbook plugin" + did_you_mean(name, TOP_LEVEL))
+            )
+    given = settings.get("HANDBOOK", {})
+    if not isinstance(given, dict):
+        return dict(DEFAULTS), [*problems, ("HANDBOOK", "must be a dict")]
+    for key in sorted(set(given) - set(DEFAULTS), key=str):
+        problems.append(
+            ("HANDBOOK", f"has an unknown key {key!r}" + did_you_mean(str(key), DEFAULTS))
+        )
+    options = {**DEFAULTS, **{k: v for k, v in given.items() if k in DEFAULTS}}
+    for key in DEFAULTS:
+        problem = _value_problem(key, options[key])
+        if problem:
+            problems.append((f"HANDBOOK[{key!r}]", f"{problem}, not {options[key]!r}"))
+            options[key] = DEFAULTS[key]
+    for name in options["content_settings"]:
+        if name not in settings:
+            hint = did_you_mean(name, [s for s in settings if s.isupper()])
+            problems.append(
+                ("HANDBOOK['content_settings']", f"names {name!r}, which is not a setting{hint}")
+            )
+    fail = settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True)
+    if not isinstance(fail, bool):
+        problems.append(("HANDBOOK_FAIL_ON_PROBLEMS", f"must be True or False, not {fail!r}"))
+    return options, problems

@@ -16,10 +16,11 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
-from ..checklists.ids import DocumentText, cut_at_hyphen, ids_in, unique_id
-from ..checklists.markup import (
+from .ids import DocumentText, cut_at_hyphen, ids_in
+from .markup import (
     KINDS,
     NOT_A_CHECKLIST,
     Mark,
@@ -114,7 +115,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             # The heading already is the link target; the wrapper refers to it.
             return lead_in.get("id"), title, False
         base = self.text.slug(title) or self.text.slug(self.default_title) or "checklist"
-        return unique_id(base, self.used_ids), title, True
+        return unique(base, self.used_ids), title, True
 
     def _lead_in_title(self, lead_in: etree.Element | None) -> str | None:
         """Return the title a heading or a paragraph ending in ":" gives, or None."""
@@ -143,20 +144,8 @@ class ChecklistTreeprocessor(Treeprocessor):
 
     def _item_text(self, item: etree.Element) -> tuple[etree.Element | None, str]:
         """Move the item's own text into a new span; return it and its words ('' if none)."""
-        words = self._simple_item_words(item)
-        if words:  # the usual item, one run of plain text: the same span, made in short
-            span = etree.Element("span")
-            span.text, item.text = item.text, None
-            return span, words
         text = take_item_text(item)
         return text, self._words(text) if text is not None else ""
-
-    def _simple_item_words(self, item: etree.Element) -> str | None:
-        """Return the words of an item that is one run of plain text, else None."""
-        text = item.text
-        if len(item) or not text or not self.text.renders_as_written(text):
-            return None
-        return " ".join(text.split()) or None
 
     def _words(self, text: etree.Element) -> str:
         """Return what an item says: its text, or its images' alt text."""
@@ -179,7 +168,7 @@ class ChecklistTreeprocessor(Treeprocessor):
     def _item_id(self, words: str) -> str:
         """Return a new unique id made from an item's words."""
         base = cut_at_hyphen(self.text.slug(words), self.item_id_length).strip("-_")
-        return unique_id(base or "item", self.used_ids)
+        return unique(base or "item", self.used_ids)
 
 
 class ChecklistExtension(Extension):

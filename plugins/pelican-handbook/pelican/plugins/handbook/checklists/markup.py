@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markdown import Markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
-from ..checklists.ids import plain_text
+from .ids import plain_text
 
 KINDS = ("steps", "cautions", "options")
 # Only steps are tasks; cautions are rules to keep and options a menu.
@@ -104,18 +104,19 @@ def add_class(element: etree.Element, name: str) -> None:
 
 
 def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str) -> None:
-    """Give `item` its id and put its text first: in a label with a checkbox if tickable.
+    """Give `item` its id and classes; put its text first, in a label with a checkbox if tickable.
 
-    The markup is `<li id><label><input type=checkbox><span>text</span></label>`,
-    without classes: the theme and the script find each part by its place
-    under `.checklist__items`, and a page holds hundreds of items, each of
-    them written, rewritten and parsed by every step of the build.
+    One class per part (GOV.UK's BEM): `checklist__item`, `checklist__label`,
+    `checklist__box`, `checklist__text`. The theme's CSS and the script find
+    each part by its class, never by its place.
     """
     item.set("id", item_id)
+    add_class(item, "checklist__item")
+    add_class(text, "checklist__text")
     lead = text
     if kind in TICKABLE:
-        lead = etree.Element("label")
-        etree.SubElement(lead, "input", {"type": "checkbox"})
+        lead = etree.Element("label", {"class": "checklist__label"})
+        etree.SubElement(lead, "input", {"class": "checklist__box", "type": "checkbox"})
         lead.append(text)
         lead.tail, text.tail = text.tail, None
     item.insert(0, lead)

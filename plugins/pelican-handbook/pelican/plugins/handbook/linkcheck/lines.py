@@ -20,22 +20,28 @@ class LineFinder:
     def __init__(self, found: SourceLinks, raw: str):
         self.raw = raw
         self.exact: dict[str, deque[int]] = {}
-        self.patterns: list[tuple[re.Pattern, int]] = []
+        # (literal characters, pattern, line) of each target that holds Jinja.
+        self.patterns: list[tuple[int, re.Pattern, int]] = []
         for link in found.links:
             self.exact.setdefault(link.target, deque()).append(link.line)
             if JINJA.search(link.target):
                 # Jinja renders first; `tel:{{ x }}` matches any `tel:...`.
                 parts = JINJA.split(link.target)
-                self.patterns.append((re.compile(".*?".join(map(re.escape, parts))), link.line))
+                pattern = re.compile(".*?".join(map(re.escape, parts)))
+                self.patterns.append((len("".join(parts)), pattern, link.line))
 
     def line_of(self, href: str) -> int:
         """Return the line of `href`: the next unused link with that target, or a guess."""
         lines = self.exact.get(href)
         if lines:
             return lines.popleft() if len(lines) > 1 else lines[0]
-        for pattern, line in self.patterns:
-            if pattern.fullmatch(href):
-                return line
+        # The pattern that says most about the link wins: `<{{ EMAIL }}>`
+        # matches any link, `tel:{{ x.tel }}` only a `tel:` one.
+        matching = [
+            (-size, line) for size, pattern, line in self.patterns if pattern.fullmatch(href)
+        ]
+        if matching:
+            return min(matching)[1]
         offset = self.raw.find(href) if href else -1
         return self.raw.count("\n", 0, offset) + 1 if offset >= 0 else 1
 

@@ -1,63 +1,32 @@
-"""Check the written site: queued content links, and every link the theme wrote.
+"""Check the written site: the queued content links, and every link the theme wrote.
 
 Runs once every file is written (print outputs included). Content links are
-reported at their source line; links the theme added (navigation, contacts)
-by output file, line and template.
+reported at their source line; the theme's (navigation, contacts) by output
+file, line and template.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 
-from .. import report as problems
-from ..linkcheck import content as link_check
-from ..linkcheck.html import PLACEHOLDER, ParsedPage
-from ..linkcheck.targets import (
-    EXTERNAL,
-    OutputIndex,
-    index_output,
-    is_ignored,
-    scheme_problem,
-    split_target,
-    suggestion,
-    target_of,
-)
+from .content import LinkState
+from .csp import blocked_by_policy
+from .html import PLACEHOLDER, ParsedPage
+from .targets import EXTERNAL, OutputIndex, index_output, is_ignored, scheme_problem, target_of
 
 
-def fragment_problem(index: OutputIndex, path: str, fragment: str, href: str) -> str | None:
-    """Return what is wrong with a link to `path#fragment`, or None."""
-    served = index.exists(path)
-    if served is None:
-        others = sorted(index.files)
-        return f"link to '{href}' has no target: the build writes no '{path}'" + suggestion(
-            path, others
-        )
-    if not fragment or served not in index.pages:
-        return None
-    ids = index.pages[served].ids
-    if fragment in ids:
-        return None
-    hint = suggestion(fragment, ids, href.rsplit("#", 1)[0] + "#")
-    return f"link to '{href}' has no target: no id '{fragment}' in {served}{hint}"
+def remember_written(state: dict, path: str, context: dict) -> None:
+    """Keep the content a page was written with, to tell its links from the theme's."""
+    page = context.get("page") or context.get("article")
+    if page is not None and hasattr(page, "get_content"):
+        # The same call the template made: memoized by Pelican, so no new work.
+        state[os.path.abspath(path)] = page.get_content(page.get_siteurl())
 
 
-def check_pending(index: OutputIndex) -> None:
-    """Check the content links queued by the content pass."""
-    # Many pages queue the same link to the same target: each is checked once.
-    verdicts: dict[tuple[str, str, str], str | None] = {}
-    for source, line, href, path, fragment, _ in link_check.state.pending:
-        key = (path, fragment, href)
-        if key not in verdicts:
-            verdicts[key] = fragment_problem(index, path, fragment, href)
-        if verdicts[key]:
-            problems.add(source, line, verdicts[key])
-
-
-def template_of(output: str, settings: dict) -> str:
+def template_of(output: str, state: LinkState, settings: dict) -> str:
     """Return the name of the template that wrote an output file, if known."""
-    page = link_check.state.pages.get(output)
+    page = state.pages.get(output)
     if page is not None:
         return f"{getattr(page, 'template', 'page')}.html"
     for name in settings.get("DIRECT_TEMPLATES", []):
@@ -66,107 +35,120 @@ def template_of(output: str, settings: dict) -> str:
     return ""
 
 
-def theme_link_problem(index: OutputIndex, output: str, href: str) -> str | None:
+def theme_link_problem(index: OutputIndex, output: str, href: str, ignore: list[str]) -> str | None:
     """Return what is wrong with a link the theme wrote in `output`, or None."""
     if PLACEHOLDER.match(href):
         return f"literal '{PLACEHOLDER.match(href)[0]}' left in link '{href}'"
     if EXTERNAL.match(href):
         return scheme_problem(href)
     _, target, fragment = target_of(output, href)
-    if is_ignored(target, link_check.state.ignore):
+    if is_ignored(target, ignore):
         return None
-    return fragment_problem(index, target, fragment, href)
+    return index.fragment_problem(target, fragment, href)
 
 
-# What a theme link's check found, by the folder it is written in (by the
-# page, for a link within the page): every page repeats the theme's links.
-Verdicts = dict[tuple[str, str], "str | None"]
+def content_lines(path: str, written: dict[str, str]) -> range:
+    """Return the lines of a written file that hold its page's content (none if unknown)."""
+    content = written.get(os.path.abspath(path))
+    if not content:
+        return range(0)
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    offset = text.find(content)
+    if offset < 0:
+        return range(0)
+    first = text.count("\n", 0, offset) + 1
+    return range(first, first + content.count("\n") + 1)
 
 
-def _verdict_key(output: str, href: str) -> tuple[str, str]:
-    path, _ = split_target(href)
-    return (posixpath.dirname(output) if path else output, href)
-
-
-def check_page_output(
-    index: OutputIndex, output: str, parsed: ParsedPage, settings, verdicts: Verdicts
-) -> None:
-    """Check the theme's links, literal placeholders and ids of one written page."""
-    template = template_of(output, settings)
-    where = f" (template: {template})" if template else ""
-    path = os.path.join(index.root, output)
-    for href, line in parsed.links:
-        key = _verdict_key(output, href)
-        if key not in verdicts:
-            verdicts[key] = theme_link_problem(index, output, href)
-        message = verdicts[key]
-        if message and not checked_as_content(index, output, href):
-            problems.add(path, line, message + where)
-    for snippet, line in parsed.placeholders:
-        if snippet not in link_check.state.placeholders:
-            problems.add(path, line, f"literal '{snippet}' left in the page{where}")
-    check_duplicate_ids(output, parsed, path, where)
-
-
-def checked_as_content(index: OutputIndex, output: str, href: str) -> bool:
-    """Say whether the content pass checked this link of `output` already.
-
-    Asked only of a link with a problem, which is rare: the queue is searched
-    then rather than indexed for every link.
-    """
-    if href in link_check.state.reported.get(output, ()):
-        return True
-    _, target, fragment = target_of(output, href)
-    resolved = (index.exists(target) or target, fragment)
-    return any(
-        queued_output == output and (queued_href == href or (path, fragment) == resolved)
-        for _, _, queued_href, path, fragment, queued_output in link_check.state.pending
-    )
-
-
-def check_duplicate_ids(output: str, parsed: ParsedPage, path: str, where: str) -> None:
-    """Report each id used more than once in a page, where it can be fixed."""
-    page = link_check.state.pages.get(output)
-    for name, lines in parsed.ids.items():
-        if len(lines) < 2:
-            continue
-        message = f"id '{name}' is used {len(lines)} times on {output}"
-        line = source_line_of_id(page.source_path, name) if page is not None else None
-        if line:
-            problems.add(page.source_path, line, message)
-        else:
-            problems.add(path, lines[1], message + where)
-
-
-def source_line_of_id(source: str, name: str) -> int | None:
+def source_line_of_id(text: str, name: str) -> int | None:
     """Return the source line that gives an element id `name`, if one visibly does."""
     explicit = re.compile(r"(?:#|\bid=[\"']?)" + re.escape(name) + r"(?![\w-])")
     heading = re.compile(r"^#{1,6}\s")
-    with open(source, encoding="utf-8", errors="replace") as handle:
-        lines = handle.read().split("\n")
-    for number, text in enumerate(lines, 1):
-        if not heading.match(text) and explicit.search(text):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        if not heading.match(line) and explicit.search(line):
             return number
     words = name.replace("-", " ").split("_")[0].split()
-    for number, text in enumerate(lines, 1):
-        if heading.match(text) and words and all(w in text.lower() for w in words):
+    for number, line in enumerate(lines, 1):
+        if heading.match(line) and words and all(w in line.lower() for w in words):
             return number
     return None
 
 
-def written_content(output: str) -> tuple[str, dict[str, tuple[int, ...]]] | None:
-    """Return a page's content as its file holds it, and the ids read in it, if known."""
-    page = link_check.state.pages.get(output)
-    if page is None or output not in link_check.state.content_ids:
-        return None
-    # Pelican's `content` is `_content` with link targets filled in: same ids, same lines.
-    return page.content, link_check.state.content_ids[output]
+class OutputCheck:
+    """Check every written page of one build."""
+
+    def __init__(self, build, output_path: str, state: LinkState, written: dict[str, str]):
+        self.build, self.report, self.state = build, build.report, state
+        self.written = written
+        self.ignore = list(build.options["link_ignore"])
+        self.index = index_output(output_path)
+        # A theme link's verdict, by the folder it is written in and the link:
+        # every page repeats the theme's links.
+        self.verdicts: dict[tuple[str, str], str | None] = {}
+
+    def run(self) -> None:
+        for queued in self.state.queued:
+            problem = self.index.fragment_problem(queued.path, queued.fragment, queued.href)
+            if problem:
+                self.report.problem(queued.source, queued.line, problem)
+        for output, parsed in sorted(self.index.pages.items()):
+            self.check_page(output, parsed)
+
+    def check_page(self, output: str, parsed: ParsedPage) -> None:
+        """Check the theme's links, literal placeholders and ids of one written page."""
+        template = template_of(output, self.state, self.build.settings)
+        where = f" (template: {template})" if template else ""
+        path = os.path.join(self.index.root, output)
+        content = content_lines(path, self.written) if output in self.state.pages else range(0)
+        for href, line, tag in parsed.links:
+            in_content = line in content
+            blocked = blocked_by_policy(parsed.csp, href, tag)
+            if blocked:
+                self.problem_at(output, path, line, in_content, blocked, where)
+            if in_content:
+                continue
+            key = (os.path.dirname(output) if target_of(output, href)[0] else output, href)
+            if key not in self.verdicts:
+                self.verdicts[key] = theme_link_problem(self.index, output, href, self.ignore)
+            if self.verdicts[key]:
+                self.report.problem(path, line, self.verdicts[key] + where)
+        for snippet, line in parsed.placeholders:
+            if line not in content and snippet not in self.state.placeholders:
+                self.report.problem(path, line, f"literal '{snippet}' left in the page{where}")
+        self.check_duplicate_ids(output, parsed, path, where)
+
+    def problem_at(self, output, path, line, in_content, message, where) -> None:
+        """Report a problem at its source line when it is in the content, else in the output."""
+        page = self.state.pages.get(output)
+        if in_content and page is not None:
+            self.report.problem(page.source_path, self.source_line(page, message), message)
+        else:
+            self.report.problem(path, line, message + where)
+
+    def source_line(self, page, message: str) -> int:
+        """Return the source line that holds the address a message quotes, else 1."""
+        text = self.build.sources.get(page.source_path, "")
+        quoted = re.search(r"'([^']+)'", message)
+        offset = text.find(quoted[1]) if quoted else -1
+        return text.count("\n", 0, offset) + 1 if offset >= 0 else 1
+
+    def check_duplicate_ids(self, output: str, parsed: ParsedPage, path: str, where: str) -> None:
+        """Report each id used more than once in a page, where it can be fixed."""
+        page = self.state.pages.get(output)
+        for name, lines in parsed.ids.items():
+            if len(lines) < 2:
+                continue
+            message = f"id '{name}' is used {len(lines)} times on {output}"
+            text = self.build.sources.get(page.source_path, "") if page is not None else ""
+            line = source_line_of_id(text, name) if text else None
+            if line:
+                self.report.problem(page.source_path, line, message)
+            else:
+                self.report.problem(path, lines[1], message + where)
 
 
-def check_output(pelican) -> None:
-    """Check every written HTML file and the links queued for the written site."""
-    index = index_output(pelican.output_path, written_content)
-    check_pending(index)
-    verdicts: Verdicts = {}
-    for output, parsed in sorted(index.pages.items()):
-        check_page_output(index, output, parsed, pelican.settings, verdicts)
+def check_output(build, output_path: str, state: LinkState, written: dict[str, str]) -> None:
+    """Check every written HTML file and the content links queued for the written site."""
+    OutputCheck(build, output_path, state, written).run()

@@ -18,7 +18,10 @@ from ..linkcheck.source_text import prepare
 _AUTOLINK = re.compile(
     r"<((?:[a-z][a-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*|\{\{[^<>]*?\}\})>", re.IGNORECASE
 )
-_HTML_LINK = re.compile(r"<[a-z][^>]*?\b(?:href|src)\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
+# Quoted or not: `href={filename}x.md` is read by browsers (and lxml) too.
+_HTML_LINK = re.compile(
+    r"<[a-z][^>]*?\b(?:href|src)\s*=\s*(?:([\"'])(.*?)\1|([^\s\"'=<>`]+))", re.IGNORECASE
+)
 _PLACEHOLDER = re.compile(r"\{(filename|static|attach|index|category|tag|author)\}")
 # What a parenthesis holding a link target looks like (not a remark in prose).
 _URL_LIKE = re.compile(
@@ -28,16 +31,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The only characters the bracket and paren walks act on: they jump between them.
 _BRACKET = re.compile(r"[\\\[\]]")
 _PAREN = re.compile(r"[()]")
-# Most links are `[text](target)` with nothing in them the walk acts on: no
-# bracket, backslash or paren inside, and a target without space or '<'. The
-# walk would pair the brackets, find the '(' and take the first ')': this
-# takes the same link in one step.
-_SIMPLE_INLINE = re.compile(r"\[[^\[\]\\]*\]\(([^()\s<>\\]*)\)")
-
-
-# Each page's raw text as the reader read it, by source path, until the link
-# check scans it: read once, not twice.
-read_sources: dict[str, str] = {}
 
 
 @dataclass
@@ -66,6 +59,9 @@ class SourceLinks:
     definitions: dict[str, Link] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     malformed: list[tuple[int, str]] = field(default_factory=list)
+    # Footnotes: each `[^label]` cited, with its line; each definition's line.
+    footnote_references: list[tuple[str, int]] = field(default_factory=list)
+    footnote_definitions: dict[str, int] = field(default_factory=dict)
 
 
 def normal_label(label: str) -> str:
@@ -103,7 +99,8 @@ class _Scanner:
                 target = "mailto:" + target
             self.found.links.append(Link(target, self.line(match.start()), "autolink"))
         for match in _HTML_LINK.finditer(self.text):
-            self.found.links.append(Link(match.group(2), self.line(match.start(2)), "html"))
+            group = 2 if match.group(2) is not None else 3
+            self.found.links.append(Link(match.group(group), self.line(match.start(group)), "html"))
 
     def problem(self, offset: int, message: str) -> None:
         self.found.malformed.append((self.line(offset), message))
@@ -121,10 +118,6 @@ class _Scanner:
                 index += 2
                 continue
             if char == "[":
-                simple = _SIMPLE_INLINE.match(self.shape, index, end)
-                if simple:
-                    index = self.simple_inline(index, *simple.span(1))
-                    continue
                 opened.append(index)
             elif char == "]":
                 if opened:
@@ -161,13 +154,16 @@ class _Scanner:
                 )
         elif after.startswith("["):
             close = self.shape.find("]", right + 1, end)
-            if close != -1:
+            # `[text][ref\]`: the bracket is escaped, so the label never closes.
+            if close != -1 and self.shape[close - 1] != "\\":
                 label = self.text[right + 2 : close] or text
                 self.found.references.append(Reference(normal_label(label), self.line(left)))
                 return close
         elif after.startswith(":") and self.starts_line(left):
             self.definition(text, right + 2, end)
-        elif not text.startswith("^"):
+        elif text.startswith("^"):
+            self.found.footnote_references.append((text[1:].strip(), self.line(left)))
+        else:
             # `[label]` alone is a link only when the label is defined.
             self.found.references.append(Reference(normal_label(text), self.line(left), False))
         return right
@@ -179,6 +175,7 @@ class _Scanner:
     def definition(self, label: str, start: int, end: int) -> None:
         """Record a reference definition `[label]: target`."""
         if label.startswith("^"):  # a footnote, not a link
+            self.found.footnote_definitions.setdefault(label[1:].strip(), self.line(start))
             return
         rest = self.shape[start:end].lstrip()
         offset = end - len(self.shape[start:end].lstrip()) if rest else start
@@ -200,12 +197,6 @@ class _Scanner:
             right + 1, f"malformed link: '(' after '{self.text[left : right + 1]}' is never closed"
         )
         return right
-
-    def simple_inline(self, left: int, start: int, close: int) -> int:
-        """Record `[text](target)` matched whole; return the offset after it."""
-        kind = "image" if left > 0 and self.shape[left - 1] == "!" else "inline"
-        self.found.links.append(Link(self.text[start:close], self.line(left), kind))
-        return close + 1
 
     def record_inline(self, left: int, start: int, close: int) -> None:
         inside = self.shape[start:close].strip()

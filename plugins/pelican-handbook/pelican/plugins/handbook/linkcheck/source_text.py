@@ -16,8 +16,6 @@ _COMMENT = re.compile(r"<!--.*?-->|\{#.*?#\}", re.DOTALL)
 # A Jinja expression or statement, which jinja2content renders before Markdown.
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
-# A line that may open a code block: most pages have none, and skip the walk.
-_MAY_HOLD_CODE = re.compile(r"^(?: {4}|\t|[ \t>]*(?:`{3}|~{3}))", re.MULTILINE)
 
 
 def _blank(match: re.Match) -> str:
@@ -30,18 +28,8 @@ def _fill(match: re.Match) -> str:
     return re.sub(r"[^\n]", "J", match.group(0))
 
 
-def _may_hold_code(text: str) -> bool:
-    """Say whether a line of `text` may open a code block."""
-    # Substrings first: the regular expression tries every offset of the text.
-    if "    " not in text and "\t" not in text and "```" not in text and "~~~" not in text:
-        return False
-    return _MAY_HOLD_CODE.search(text) is not None
-
-
 def _without_code_blocks(text: str) -> str:
     """Blank out fenced (``` or ~~~) and indented code blocks, line for line."""
-    if not _may_hold_code(text):
-        return text
     lines = text.split("\n")
     fence = None
     in_list = in_code = False

@@ -1,32 +1,23 @@
-"""Index what links can point at: sources, output files, and the ids in each page.
-
-Everything is indexed once per build, so checking a link is a dictionary look-up
-and the whole check grows linearly with the number of links.
-"""
+"""What links can point at: output files and their ids; and how a link's target is read."""
 
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from ..linkcheck.around import parse_around
-from ..linkcheck.html import ParsedPage, parse_html
+from .html import ParsedPage, parse_document
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 _EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
+# What a phone number may hold besides digits (RFC 3966 visual separators).
 _PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 
 
-# Pages link to the same targets again and again: these pure helpers are
-# memoised (bounded, as `pelican --autoreload` runs many builds in one process).
-@functools.lru_cache(maxsize=65536)
 def split_target(href: str) -> tuple[str, str]:
     """Return the path and the (unquoted) fragment of a link."""
     try:
@@ -38,16 +29,15 @@ def split_target(href: str) -> tuple[str, str]:
 
 
 def resolve(base: str, path: str) -> str:
-    """Return the output path `path` names when linked from output file `base`."""
-    return _resolve_in(posixpath.dirname(base), path)
+    """Return the output path `path` names when linked from output file `base`.
 
-
-@functools.lru_cache(maxsize=65536)
-def _resolve_in(folder: str, path: str) -> str:
-    """Return the output path `path` names when linked from a file in `folder`."""
+    A trailing slash is kept: `page.html/` asks for a folder, not the page.
+    """
+    folder = posixpath.dirname(base)
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
-    joined = posixpath.normpath(joined)
-    return "" if joined == "." else joined
+    normal = posixpath.normpath(joined) if joined else ""
+    normal = "" if normal == "." else normal
+    return normal + "/" if path.endswith("/") and normal else normal
 
 
 def target_of(output: str, href: str) -> tuple[str, str, str]:
@@ -59,6 +49,7 @@ def target_of(output: str, href: str) -> tuple[str, str, str]:
 
 def is_ignored(path: str, ignore: list[str]) -> bool:
     """Say whether an output path is served by something else (HANDBOOK link_ignore)."""
+    path = path.strip("/")
     for entry in ignore:
         entry = entry.strip("/")
         if path == entry or (entry and path.startswith(entry + "/")):
@@ -66,9 +57,14 @@ def is_ignored(path: str, ignore: list[str]) -> bool:
     return False
 
 
+def is_top(fragment: str) -> bool:
+    """Say whether a fragment is `#top`, which HTML scrolls to without any id."""
+    return fragment.lower() == "top"
+
+
 @dataclass
 class OutputIndex:
-    """Every file in the output folder, and the parsed HTML of every page."""
+    """Every file in the output folder, and what every HTML page holds."""
 
     root: str
     files: set[str] = field(default_factory=set)
@@ -76,21 +72,29 @@ class OutputIndex:
 
     def exists(self, path: str) -> str | None:
         """Return the file a link to `path` is served from, or None."""
-        for candidate in (path, posixpath.join(path, "index.html")):
-            if candidate in self.files:
-                return candidate
-        return None
+        if path.endswith("/") or not path:
+            candidates = [posixpath.join(path, "index.html")]
+        else:
+            candidates = [path, posixpath.join(path, "index.html")]
+        return next((c for c in candidates if c in self.files), None)
+
+    def fragment_problem(self, path: str, fragment: str, href: str) -> str | None:
+        """Return what is wrong with a link to `path#fragment`, or None."""
+        served = self.exists(path)
+        if served is None:
+            hint = suggestion(path.rstrip("/"), sorted(self.files))
+            return f"link to '{href}' has no target: the build writes no '{path}'{hint}"
+        if not fragment or served not in self.pages or is_top(fragment):
+            return None
+        ids = self.pages[served].ids
+        if fragment in ids:
+            return None
+        hint = suggestion(fragment, ids, href.rsplit("#", 1)[0] + "#")
+        return f"link to '{href}' has no target: no id '{fragment}' in {served}{hint}"
 
 
-# Per written page: its content as written, and the ids the content pass read in it.
-ContentOf = Callable[[str], "tuple[str, dict[str, tuple[int, ...]]] | None"]
-
-
-def index_output(root: str, content_of: ContentOf | None = None) -> OutputIndex:
-    """Walk the output folder once: every file, every HTML page parsed.
-
-    A page whose content `content_of` knows has only the theme's part read.
-    """
+def index_output(root: str) -> OutputIndex:
+    """Walk the output folder once: every file, every HTML page read."""
     index = OutputIndex(root)
     for folder, _, names in os.walk(root):
         for name in names:
@@ -99,22 +103,8 @@ def index_output(root: str, content_of: ContentOf | None = None) -> OutputIndex:
             index.files.add(relative)
             if name.endswith((".html", ".htm")):
                 with open(full, encoding="utf-8", errors="replace") as handle:
-                    html = handle.read()
-                known = content_of(relative) if content_of else None
-                index.pages[relative] = parse_around(html, *known) if known else parse_html(html)
+                    index.pages[relative] = parse_document(handle.read())
     return index
-
-
-def written_by(generators) -> dict[str, object]:
-    """Return every content object (articles, pages, drafts, hidden) by output path."""
-    objects = {}
-    for generator in generators:
-        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
-            for content in getattr(generator, name, []):
-                for each in [content, *getattr(content, "translations", [])]:
-                    if getattr(each, "save_as", ""):
-                        objects[each.save_as.replace(os.sep, "/")] = each
-    return objects
 
 
 def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
@@ -123,17 +113,25 @@ def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
     return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
 
 
+def dialled(number: str) -> str:
+    """Return what a phone dials for a number written for people: digits, and a leading '+'."""
+    number = number.strip()
+    digits = re.sub(r"\D", "", number)
+    return "+" + digits if number.startswith("+") else digits
+
+
 def scheme_problem(href: str) -> str | None:
     """Return what is wrong with a mailto: or tel: link, or None."""
     scheme, _, rest = href.partition(":")
     scheme = scheme.lower()
     if scheme == "mailto":
-        addresses = rest.split("?")[0].split(",")
+        addresses = unquote(rest.split("?")[0]).split(",")
         if not all(_EMAIL.fullmatch(address.strip()) for address in addresses):
             return f"mailto: link '{href}' is not an email address"
     if scheme == "tel":
-        digits = re.sub(r"\D", "", rest.split(";")[0])
-        if not _PHONE.fullmatch(rest) or len(digits) < 3:
-            fixed = "" if len(digits) < 3 else f" (did you mean 'tel:{digits}'?)"
+        number = unquote(rest).split(";")[0]
+        digits = re.sub(r"\D", "", number)
+        if not _PHONE.fullmatch(unquote(rest)) or len(digits) < 3:
+            fixed = "" if len(digits) < 3 else f" (did you mean 'tel:{dialled(number)}'?)"
             return f"tel: link '{href}' is not a phone number{fixed}"
     return None

@@ -1,11 +1,10 @@
 """Make the written site work offline: app icons, web app manifest, service worker.
 
 The icons and manifest are written before the theme's links are checked
-(every page links to them); the service worker last (plugin.py, finish_build
-slot 3), once every other output exists, because its precache lists every
-file the build wrote and its cache is named after a hash of their contents:
-any change to any file gives a new cache, which reaches the phone on its next
-online visit.
+(every page links to them); the service worker last, once every other output
+exists, because its precache lists every file the build wrote and its cache
+is named after a hash of their contents: any change to any file gives a new
+cache, which reaches the phone on its next online visit.
 """
 
 from __future__ import annotations
@@ -17,39 +16,45 @@ from pathlib import Path
 
 import jinja2
 
-from .. import report as problems
-from ..offline.icons import IconError, write_icons
+from .icons import IconError, write_icons
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICON_SIZES = (192, 512)
-# The page's light background (theme/static/css/site.css).
-BACKGROUND_COLOR = "#ffffff"
+PACKAGE = Path(__file__).resolve().parent.parent
+# The icon a theme without its own logo (static/img/favicon.svg) gets.
+DEFAULT_ICON = PACKAGE / "static" / "handbook" / "icon.svg"
 
 
-def write_app_files(pelican) -> None:
+def _theme_file(settings: dict, *parts: str) -> Path | None:
+    """Return a file of the theme, if the theme has it."""
+    path = Path(settings["THEME"]).joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def write_app_files(build, pelican) -> None:
     """Write the app icons and the manifest every page links to."""
     settings = pelican.settings
     output = Path(pelican.output_path)
-    source = Path(settings["THEME"]) / "static" / "img" / "favicon.svg"
+    source = _theme_file(settings, "static", "img", "favicon.svg") or DEFAULT_ICON
     folder = output / settings.get("THEME_STATIC_DIR", "theme") / "img"
     # Pelican's CACHE_PATH, relative to the current folder like Pelican's own.
     cache = Path(settings.get("CACHE_PATH") or "cache") / "handbook"
     try:
         icons = write_icons(source, folder, ICON_SIZES, cache)
     except (IconError, OSError) as error:
-        problems.add(str(source), 1, f"cannot draw the app icons: {error}")
+        build.report.problem(str(source), 1, f"cannot draw the app icons: {error}")
         icons = {}
-    write_manifest(output, settings, {size: p.relative_to(output) for size, p in icons.items()})
+    icons = {size: path.relative_to(output) for size, path in icons.items()}
+    write_manifest(output, settings, build.options, icons)
 
 
 def write_service_worker(pelican) -> None:
     """Write sw.js at the site's root, precaching every file the build wrote."""
     output = Path(pelican.output_path)
-    template = Path(pelican.settings["THEME"]) / "templates" / SERVICE_WORKER
-    if not template.is_file():
-        problems.add(str(template), 1, "the service worker template is missing")
-        return
+    # A theme may bring its own handbook/sw.js; the plugin's is the default.
+    template = _theme_file(pelican.settings, "templates", "handbook", SERVICE_WORKER)
+    template = template or PACKAGE / "templates" / "handbook" / SERVICE_WORKER
     files = precache_list(output)
     script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
     (output / SERVICE_WORKER).write_text(script, encoding="utf-8")
@@ -85,20 +90,19 @@ def render_service_worker(template: str, files: list[str], output: Path) -> str:
     )
 
 
-def write_manifest(output: Path, settings: dict, icons: dict[int, Path]) -> None:
+def write_manifest(output: Path, settings: dict, options: dict, icons: dict[int, Path]) -> None:
     """Write the web app manifest that lets staff add the site to a home screen."""
-    organization = settings.get("ORGANIZATION", settings.get("SITENAME", "Handbook"))
-    options = settings.get("HANDBOOK", {})
+    name = settings.get("SITENAME", "Handbook")
     manifest = {
-        "name": settings.get("SITENAME", organization),
-        "short_name": settings.get("HANDBOOK_SHORT_NAME", organization),
-        "description": options.get("app_description") or settings.get("SITENAME", organization),
+        "name": name,
+        "short_name": options["short_name"] or name,
+        "description": options["app_description"] or name,
         # Relative to the manifest, so the site works from any sub-path.
         "start_url": "index.html",
         "scope": "./",
         "display": "standalone",
-        "theme_color": options.get("theme_color", "#ffffff"),
-        "background_color": BACKGROUND_COLOR,
+        "theme_color": options["theme_color"],
+        "background_color": options["background_color"],
         "icons": [
             {"src": icon.as_posix(), "sizes": f"{size}x{size}", "type": "image/png"}
             for size, icon in icons.items()

@@ -76,7 +76,7 @@ def source_line(source_path: str, checklist: dict) -> int:
 def checklist_faces(page, limit: int) -> list[Face]:
     """Return the faces the checklists of `page` make, split at `limit` items."""
     faces = []
-    for checklist in page.metadata.get("handbook_checklists", []):
+    for checklist in getattr(page, "handbook_checklists", []):
         parts = split_items(checklist["items"], limit) if checklist["items"] else []
         line = source_line(page.source_path, checklist)
         start = 1
@@ -114,8 +114,8 @@ def contact_lines(settings: dict) -> list[dict]:
     return lines
 
 
-def card_faces(page, settings: dict, limit: int) -> list[Face]:
-    """Return every face: the contacts card, then one per checklist part."""
+def card_faces(pages: list, settings: dict, limit: int) -> list[Face]:
+    """Return every face: the contacts card, then one per checklist part of each page."""
     contacts = Face("card-contacts", "Who to call", "contacts", contact_lines(settings))
-    contacts.source_path = page.source_path
-    return [contacts, *checklist_faces(page, limit)]
+    contacts.source_path = pages[0].source_path
+    return [contacts, *(face for page in pages for face in checklist_faces(page, limit))]

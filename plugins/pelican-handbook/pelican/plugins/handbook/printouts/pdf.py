@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-logger = logging.getLogger(__name__)
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint, or the Pango it needs, is not installed."""
 
 
 def _first_pages(pages, card_ids: list[str]) -> dict[str, int]:
@@ -28,14 +31,59 @@ def overflowing(pages, card_ids: list[str]) -> list[str]:
     return [card for card, end in zip(ordered, ends, strict=True) if end - starts[card] > 1]
 
 
-def write_pdf(html_path: Path, pdf_path: Path, card_ids: list[str]) -> list[str]:
-    """Write `pdf_path` from the written cards page; return the ids of cards that overflow."""
-    # Imported here: WeasyPrint loads Pango when imported, and only this job needs it.
-    import weasyprint
+def _site_file(url: str, output: Path, siteurl: str) -> str:
+    """Return the URL of the site's own file that `url` names, in the output folder.
 
+    The cards page links its styles as the site does: relative, root-relative
+    (`/theme/...`) or absolute under SITEURL. The last two name files of the
+    site, not of this disk or of the web, which a build must not fetch from.
+    """
+    prefix = siteurl.rstrip("/") + "/" if siteurl else None
+    if prefix and url.startswith(prefix):
+        return (output / unquote(urlsplit(url[len(prefix) :]).path)).as_uri()
+    if url.startswith("file://"):
+        path = Path(unquote(urlsplit(url).path))
+        inside = output / path.relative_to(path.anchor)
+        if not path.exists() and inside.exists():
+            return inside.as_uri()
+    return url
+
+
+def _site_fetcher(weasyprint, output: Path, siteurl: str):
+    """Return a WeasyPrint URL fetcher that reads the site's files and nothing from the web."""
+    if hasattr(weasyprint, "default_url_fetcher"):  # WeasyPrint before 67
+
+        def fetch(url: str, *args, **kwargs):
+            local = _site_file(url, output, siteurl)
+            if not local.startswith(("file:", "data:")):
+                raise ValueError(f"not fetched during the build: {url}")
+            return weasyprint.default_url_fetcher(local, *args, **kwargs)
+
+        return fetch
+
+    class SiteFetcher(weasyprint.urls.URLFetcher):
+        def fetch(self, url, headers=None):
+            return super().fetch(_site_file(url, output, siteurl), headers)
+
+    return SiteFetcher(allowed_protocols={"file", "data"})
+
+
+def write_pdf(html_path: Path, pdf_path: Path, card_ids: list[str], siteurl: str = "") -> list[str]:
+    """Write `pdf_path` from the written cards page; return the ids of cards that overflow."""
+    try:
+        # Imported here: WeasyPrint loads Pango when imported, and only this job needs it.
+        import weasyprint
+        import weasyprint.urls
+    except ImportError as error:
+        raise PdfUnavailable(
+            f"WeasyPrint is not installed ({error}): pip install 'pelican-handbook[print]'"
+        ) from None
+    except OSError as error:  # Pango's libraries are missing
+        raise PdfUnavailable(f"{error} (WeasyPrint needs Pango: run `make system-deps`)") from None
     # WeasyPrint logs every CSS rule it does not support (screen-only ones in
-    # site.css); those are not the organizer's problem.
+    # the theme's stylesheets); those are not the organizer's problem.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = weasyprint.HTML(filename=str(html_path)).render()
+    fetcher = _site_fetcher(weasyprint, pdf_path.parent, siteurl)
+    document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher).render()
     document.write_pdf(str(pdf_path))
     return overflowing(document.pages, card_ids)

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 from pelican.plugins.handbook.offline.files import write_manifest
+from pelican.plugins.handbook.settings import check_settings
 
 
 def manifest(tmp_path, settings: dict) -> dict:
-    write_manifest(tmp_path, settings, {192: Path("theme/img/icon-192.png")})
+    options, problems = check_settings(settings)
+    assert problems == []
+    write_manifest(tmp_path, settings, options, {192: Path("theme/img/icon-192.png")})
     return json.loads((tmp_path / "manifest.webmanifest").read_text(encoding="utf-8"))
 
 

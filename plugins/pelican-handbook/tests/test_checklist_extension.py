@@ -14,13 +14,16 @@ EXTENSIONS = ["toc", "attr_list", "meta"]
 def steps_item(item_id: str, text: str, nested: str = "") -> str:
     """Return the HTML of one tickable item."""
     return (
-        f'<li id="{item_id}"><label><input type="checkbox"><span>{text}</span></label>{nested}</li>'
+        f'<li class="checklist__item" id="{item_id}"><label class="checklist__label">'
+        f'<input class="checklist__box" type="checkbox"><span class="checklist__text">{text}</span>'
+        f"</label>{nested}</li>"
     )
 
 
 def plain_item(item_id: str, text: str) -> str:
     """Return the HTML of one item that is not ticked (a caution or an option)."""
-    return f'<li id="{item_id}"><span>{text}</span></li>'
+    text_span = f'<span class="checklist__text">{text}</span>'
+    return f'<li class="checklist__item" id="{item_id}">{text_span}</li>'
 
 
 class ChecklistTestCase(TestCase):

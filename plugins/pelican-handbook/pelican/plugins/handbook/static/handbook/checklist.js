@@ -7,16 +7,16 @@ const lists = [...document.querySelectorAll('[data-module="checklist"]')];
 const key = `handbook-checklists:${document.body.dataset.page || location.pathname}`;
 let state = { started: null, ticks: {} };
 
-// Items carry no classes (a page holds hundreds): each part is found by its
-// place, <li id><label><input type=checkbox><span>text</span></label>.
-const BOX = '[data-module="checklist"] .checklist__items > li > label > input[type="checkbox"]';
+// One class per part of an item (GOV.UK's BEM): .checklist__item >
+// .checklist__label > .checklist__box + .checklist__text.
+const BOX = '[data-module="checklist"] .checklist__box';
 
 function boxes(scope = document) {
   return [...scope.querySelectorAll(BOX)];
 }
 
 // The item's id names its tick in storage.
-const idOf = (box) => box.closest("li").id;
+const idOf = (box) => box.closest(".checklist__item").id;
 
 function isTime(value) {
   return typeof value === "string" && !Number.isNaN(Date.parse(value));
@@ -99,7 +99,9 @@ function enhanceList(list) {
   status.setAttribute("aria-live", "polite");
   tools.append(status, button("reset", "Reset", `“${title(list)}”`));
   list.prepend(tools);
-  for (const box of boxes(list)) box.parentElement.append(make("time", "checklist__time"));
+  for (const box of boxes(list)) {
+    box.closest(".checklist__label").append(make("time", "checklist__time"));
+  }
   list.classList.add("js-checklist");
 }
 
@@ -147,7 +149,7 @@ function render() {
   for (const box of boxes()) {
     const time = state.ticks[idOf(box)];
     box.checked = Boolean(time);
-    const stamp = box.parentElement.querySelector(".checklist__time");
+    const stamp = box.closest(".checklist__label").querySelector(".checklist__time");
     stamp.hidden = !time;
     if (time) stamp.dateTime = time;
     else stamp.removeAttribute("datetime");
@@ -170,7 +172,7 @@ function markNext(list, box) {
     item.classList.remove("checklist__item--next");
     item.removeAttribute("aria-current");
   }
-  const item = box?.closest("li");
+  const item = box?.closest(".checklist__item");
   item?.classList.add("checklist__item--next");
   item?.setAttribute("aria-current", "step");
 }
@@ -180,7 +182,7 @@ function timeline() {
   const lines = [`Incident started: ${start}`];
   for (const box of boxes()) {
     const time = state.ticks[idOf(box)];
-    const text = box.nextElementSibling.textContent;
+    const text = box.closest(".checklist__item").querySelector(".checklist__text").textContent;
     if (time) lines.push(`${clock(time)} ${text.replace(/\s+/g, " ").trim()}`);
   }
   return lines.join("\n");

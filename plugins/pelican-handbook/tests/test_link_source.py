@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from pelican.plugins.handbook.linkcheck import source as link_source
-from pelican.plugins.handbook.linkcheck import source_text
 from pelican.plugins.handbook.linkcheck.lines import loose_placeholders
 from pelican.plugins.handbook.linkcheck.source import scan
 
@@ -101,25 +95,3 @@ def test_escaped_brackets_are_text():
 def test_loose_placeholders_are_those_outside_links():
     text = "[a]({filename}a.md) then {filename}b.md\n\n`{filename}c.md`\n\nand {static}d.png\n"
     assert loose_placeholders(text, scan(text)) == [1, 5]
-
-
-# Pieces that make links, near-links and code, for the fast paths below.
-PIECES = st.sampled_from(
-    ["[a](b.md)", "![i](i.png)", "[t](x.md 'T')", "[s] (s.md)", "]", "[", "(", ")", "\\", "\\["]
-    + ["[n [e] d](n.md)", "[p](a(b).md)", "[<](<a b.md>)", "[r][ref]", "[ref]: r.md", "{{ x }}"]
-    + ["[j]({{ u }})", "`[c](c.md)`", "    ", "\t", "```", "~~~", "\n", "\n\n", "* ", "1. ", "x"]
-    + ["[e]()", "[f]{filename}f.md)", "<https://a.b>", "[^1]", "[^1]: note", "[x](y.md#z)"]
-)
-
-
-def scan_without_fast_paths(text: str, monkeypatch) -> link_source.SourceLinks:
-    with monkeypatch.context() as patch:
-        patch.setattr(link_source, "_SIMPLE_INLINE", re.compile("(?!)"))
-        patch.setattr(source_text, "_may_hold_code", lambda t: True)
-        return scan(text)
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(PIECES, max_size=30).map("".join))
-def test_the_fast_paths_find_what_the_walk_finds(monkeypatch, text):
-    assert scan(text) == scan_without_fast_paths(text, monkeypatch)

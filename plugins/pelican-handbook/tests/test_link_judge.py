@@ -1,4 +1,4 @@
-"""The link checker's parts, and Hypothesis: no target or bracket soup crashes it."""
+"""Judging one link: targets, schemes, lines; random input never crashes the checker."""
 
 from __future__ import annotations
 
@@ -9,19 +9,20 @@ from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pelican.plugins.handbook import report as problems
-from pelican.plugins.handbook.linkcheck import content as link_check
-from pelican.plugins.handbook.linkcheck.content import ContentChecker, check_page
+from pelican.plugins.handbook.build import Build
+from pelican.plugins.handbook.linkcheck.content import LinkState, check_page
+from pelican.plugins.handbook.linkcheck.html import parse_document
+from pelican.plugins.handbook.linkcheck.judge import LinkJudge
 from pelican.plugins.handbook.linkcheck.lines import LineFinder
-from pelican.plugins.handbook.linkcheck.output import check_pending, theme_link_problem
+from pelican.plugins.handbook.linkcheck.output import theme_link_problem
 from pelican.plugins.handbook.linkcheck.source import scan
 from pelican.plugins.handbook.linkcheck.targets import (
     OutputIndex,
     is_ignored,
-    parse_html,
     resolve,
     scheme_problem,
 )
+from pelican.plugins.handbook.settings import DEFAULTS
 
 
 def test_phone_and_mail_links_that_work_pass():
@@ -37,6 +38,14 @@ def test_phone_and_mail_links_that_cannot_work_are_named():
     assert scheme_problem("tel:617 555 0100") == (
         "tel: link 'tel:617 555 0100' is not a phone number (did you mean 'tel:6175550100'?)"
     )
+    # A leading '+' is kept (without it the number dials wrong abroad), and
+    # an escaped space is a space, not digits.
+    assert scheme_problem("tel:+61 2 9999 0000") == (
+        "tel: link 'tel:+61 2 9999 0000' is not a phone number (did you mean 'tel:+61299990000'?)"
+    )
+    assert scheme_problem("tel:617%20555%200100") == (
+        "tel: link 'tel:617%20555%200100' is not a phone number (did you mean 'tel:6175550100'?)"
+    )
     assert (
         scheme_problem("mailto:conduct") == "mailto: link 'mailto:conduct' is not an email address"
     )
@@ -47,6 +56,13 @@ def test_links_are_resolved_like_a_browser_resolves_them():
     assert resolve("a/b.html", "c.html") == "a/c.html"
     assert resolve("a/b.html", "/c.html") == "c.html"
     assert resolve("index.html", "./") == ""
+    # A trailing slash asks for a folder: `page.html/` is not `page.html`.
+    assert resolve("index.html", "page.html/") == "page.html/"
+    index = OutputIndex("out", {"page.html", "folder/index.html"})
+    assert index.exists("page.html") == "page.html"
+    assert index.exists("page.html/") is None
+    assert index.exists("folder/") == "folder/index.html"
+    assert index.exists("folder") == "folder/index.html"
 
 
 def test_the_ignore_list_covers_a_path_and_everything_under_it():
@@ -56,13 +72,13 @@ def test_the_ignore_list_covers_a_path_and_everything_under_it():
 
 
 def test_ids_links_and_literal_placeholders_are_read_from_html():
-    page = parse_html(
+    page = parse_document(
         '<h2 id="a">A</h2>\n<p id="a"><a href="x.html#a">{filename}y.md</a></p>\n'
-        "<pre><code>{filename}z.md</code></pre>"
+        "<pre><code>{filename}z.md</code></pre>\n<p>&#123;filename}w.md <!-- c --> {static}v</p>"
     )
-    assert page.ids == {"a": (1, 2)}
-    assert page.links == [("x.html#a", 2)]
-    assert page.placeholders == [("{filename}y.md", 2)]
+    assert page.ids == {"a": [1, 2]}
+    assert page.links == [("x.html#a", 2, "a")]
+    assert page.placeholders == [("{filename}y.md", 2), ("{filename}w.md", 4), ("{static}v", 4)]
 
 
 def test_the_same_target_twice_gets_each_line_in_turn():
@@ -77,17 +93,39 @@ class FakePage:
     def __init__(self, source_path: str, relative_dir: str = "pages"):
         self.source_path = source_path
         self.relative_dir = relative_dir
+        self.save_as = posixpath.basename(source_path).replace(".md", ".html")
         self._content = ""
 
     def get_relative_source_path(self, path: str) -> str:
         return posixpath.normpath(path)
 
 
-def fake_checker() -> ContentChecker:
+def fake_judge() -> LinkJudge:
     target = SimpleNamespace(save_as="target.html", source_path=__file__)
-    context = {"generated_content": {"pages/target.md": target}, "static_content": {}}
+    draft = SimpleNamespace(save_as="drafts/draft.html", source_path=__file__, status="draft")
+    generated = {"pages/target.md": target, "pages/draft.md": draft}
+    context = {"generated_content": generated, "static_content": {}}
     settings = {"INDEX_SAVE_AS": "index.html", "TAG_SAVE_AS": "", "CATEGORY_SAVE_AS": ""}
-    return ContentChecker([SimpleNamespace(context=context, settings=settings)], link_check.state)
+    return LinkJudge(context, settings, [])
+
+
+def fake_build() -> Build:
+    return Build(settings={}, options=dict(DEFAULTS))
+
+
+def test_a_link_to_a_draft_is_not_published():
+    page = FakePage("pages/page.md")
+    assert fake_judge().judge(page, "page.html", "{filename}draft.md") == (
+        "link target '{filename}draft.md' is not published: it is a draft"
+    )
+    assert fake_judge().judge(page, "page.html", "{filename}target.md#x") == ("target.html", "x")
+
+
+def test_top_is_a_target_on_every_page_in_any_case():
+    index = OutputIndex("out", {"page.html"}, {"page.html": parse_document("<p>x</p>")})
+    for fragment in ("top", "TOP", "Top"):
+        assert index.fragment_problem("page.html", fragment, f"#{fragment}") is None
+    assert index.fragment_problem("page.html", "topp", "#topp") is not None
 
 
 SOUP = st.lists(
@@ -146,60 +184,42 @@ def test_bracket_soup_never_crashes_the_scanner(text):
 @settings(max_examples=300, deadline=None)
 @given(href=TARGETS, raw=SOUP)
 def test_random_targets_never_crash_the_checker(href, raw):
-    problems.reset()
-    link_check.state = link_check.State()
+    build = fake_build()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "page.md"
         source.write_text(raw, encoding="utf-8")
         page = FakePage(str(source))
         page._content = f'<p><a href="{href.replace(chr(34), "&quot;")}">x</a></p>'
-        check_page(fake_checker(), page, "page.html")
-        index = OutputIndex(folder, {"page.html", "target.html"}, {"page.html": parse_html("")})
-        check_pending(index)
-        theme_link_problem(index, "page.html", href)
-    assert all(problem.line >= 1 for problem in problems.found())
-    problems.reset()
+        state = LinkState()
+        check_page(build, fake_judge(), state, page, "page.html")
+        index = OutputIndex(folder, {"page.html", "target.html"}, {"page.html": parse_document("")})
+        for queued in state.queued:
+            index.fragment_problem(queued.path, queued.fragment, queued.href)
+        theme_link_problem(index, "page.html", href, [])
+    # Every problem is placed on a line of the source.
+    lines = raw.count("\n") + 1
+    assert all(1 <= problem.line <= max(lines, 1) for problem in build.report.found())
 
 
 def test_a_target_urlsplit_rejects_is_reported_not_raised():
-    problems.reset()
-    link_check.state = link_check.State()
+    build = fake_build()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "page.md"
         source.write_text("[x]({filename}//[)\n", encoding="utf-8")
         page = FakePage(str(source))
         page._content = '<p><a href="{filename}//[">x</a></p>'
-        check_page(fake_checker(), page, "page.html")
-    assert [(p.line, p.message) for p in problems.found()] == [
+        check_page(build, fake_judge(), LinkState(), page, "page.html")
+    assert [(p.line, p.message) for p in build.report.found()] == [
         (1, "link target '{filename}//[' does not exist")
     ]
-    problems.reset()
 
 
-def test_a_verdict_is_shared_only_by_links_that_mean_the_same():
-    # The same href means another target from another folder, or another page.
-    problems.reset()
-    link_check.state = link_check.State()
-    checker = fake_checker()
-    pages = [FakePage("pages/a.md"), FakePage("pages/b.md"), FakePage("other/c.md", "other")]
-    outputs = ["a.html", "b.html", "other/c.html"]
-    for page, output in zip(pages, outputs, strict=True):
-        for href in ["{filename}target.md#t", "#top", "{filename}#top"]:
-            checker.check(page, output, href, 7)
-    queued = [(source, href, path) for source, _, href, path, _, _ in link_check.state.pending]
-    assert queued == [
-        ("pages/a.md", "{filename}target.md#t", "target.html"),
-        ("pages/a.md", "#top", "a.html"),
-        ("pages/b.md", "{filename}target.md#t", "target.html"),
-        ("pages/b.md", "#top", "b.html"),
-        ("other/c.md", "#top", "other/c.html"),
+def test_links_with_the_same_text_from_other_folders_are_judged_apart():
+    judge = fake_judge()
+    pages = [FakePage("pages/a.md"), FakePage("other/c.md", "other")]
+    verdicts = [
+        judge.judge(p, o, "{filename}target.md#t")
+        for p, o in zip(pages, ["a.html", "other/c.html"], strict=True)
     ]
-    # `{filename}#top` is the page's own source, which the fake site does not hold;
-    # from other/, `target.md` is other/target.md, which does not exist either.
-    assert sorted((p.path, p.message) for p in problems.found()) == [
-        ("other/c.md", "link target '{filename}#top' does not exist"),
-        ("other/c.md", "link target '{filename}target.md#t' does not exist"),
-        ("pages/a.md", "link target '{filename}#top' does not exist"),
-        ("pages/b.md", "link target '{filename}#top' does not exist"),
-    ]
-    problems.reset()
+    assert verdicts == [("target.html", "t"), "link target '{filename}target.md#t' does not exist"]
+    assert judge.judge(pages[0], "a.html", "#top") == ("a.html", "top")

@@ -1,0 +1,59 @@
+"""The one object a build accumulates into: settings, problems, sources, and each feature's state.
+
+Pelican hands each signal a different object (the Pelican instance, the
+generators, a reader's settings), but all of them share one settings dict:
+the build is kept there, and made anew at the start of every build, so tests
+and `pelican --autoreload` never see an earlier build's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .report import Report
+from .settings import check_settings, settings_file
+
+_KEY = "HANDBOOK_BUILD"
+
+
+@dataclass
+class Build:
+    """Everything one build of the site has found and queued so far."""
+
+    settings: dict
+    options: dict
+    report: Report = field(default_factory=Report)
+    # Each Markdown source's text as the reader read it, by source path.
+    sources: dict[str, str] = field(default_factory=dict)
+    # Each feature's own state, by feature name (links, printouts, written).
+    state: dict[str, Any] = field(default_factory=dict)
+    # What templates see besides the settings (the build date).
+    template_values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def fail_on_problems(self) -> bool:
+        return self.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True) is not False
+
+    def on(self, feature: str) -> bool:
+        """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""
+        return bool(self.options[feature])
+
+
+def start_build(settings: dict) -> Build:
+    """Make this build's object, its settings checked; stop at once if they are wrong."""
+    options, problems = check_settings(settings)
+    build = Build(settings, options)
+    settings[_KEY] = build
+    if problems:
+        source = settings_file()
+        for name, message in problems:
+            build.report.setting(name, message, source)
+        # Nothing sensible can be built with settings the plugin cannot read.
+        build.report.finish(fail=True)
+    return build
+
+
+def current_build(settings: dict) -> Build | None:
+    """Return the build that `settings` belong to, if the plugin started one."""
+    return settings.get(_KEY)

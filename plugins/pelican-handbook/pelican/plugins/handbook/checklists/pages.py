@@ -1,0 +1,77 @@
+"""Give each Pelican page its checklists and headings, read from its HTML.
+
+The checklist extension writes everything a template or a pocket card needs
+into the markup (ids, titles, kinds, items), so reading the HTML works
+whichever reader converted the page, jinja2content's included.
+"""
+
+from __future__ import annotations
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LISTS = ("ul", "ol")
+
+
+def _words(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _item_text(item) -> str:
+    """Return the words of a checklist item's own text (its notes and nested lists left out)."""
+    text = item.find("span")
+    if text is None:
+        text = item.find("label/span")
+    if text is None:
+        return ""
+    # An item that is only a picture says what its alt text says, as the extension has it.
+    return _words(text) or " ".join(img.get("alt", "") for img in text.iter("img")).strip()
+
+
+def _depth(item, wrapper) -> int:
+    """Return how deep `item` is nested in its checklist (0 for a top-level item)."""
+    depth = -1
+    element = item.getparent()
+    while element is not None and element is not wrapper:
+        depth += element.tag in _LISTS
+        element = element.getparent()
+    return max(depth, 0)
+
+
+def checklists_in(root) -> list[dict]:
+    """Return each checklist under `root`: id, title, kind and items (id, text, depth)."""
+    found = []
+    for wrapper in root.iterfind(".//div[@data-checklist]"):
+        items = [
+            {"id": item.get("id"), "text": _item_text(item), "depth": _depth(item, wrapper)}
+            for item in wrapper.iterfind(".//li[@id]")
+        ]
+        found.append(
+            {
+                "id": wrapper.get("data-checklist"),
+                "title": wrapper.get("aria-label", ""),
+                "kind": wrapper.get("data-kind", "steps"),
+                "items": [item for item in items if item["text"]],
+            }
+        )
+    return found
+
+
+def headings_in(root) -> list[dict]:
+    """Return the headings with ids as nested tokens, the shape of `toc`'s `toc_tokens`."""
+    tokens: list[dict] = []
+    open_tokens: list[dict] = []
+    for heading in root.iter(*_HEADINGS):
+        if not heading.get("id"):
+            continue
+        token = {"level": int(heading.tag[1]), "id": heading.get("id"), "name": _words(heading)}
+        token["children"] = []
+        while open_tokens and open_tokens[-1]["level"] >= token["level"]:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else tokens).append(token)
+        open_tokens.append(token)
+    return tokens
+
+
+def describe(page, root) -> None:
+    """Set `page.handbook_checklists` and `page.handbook_toc` for the templates."""
+    page.handbook_checklists = checklists_in(root)
+    page.handbook_toc = headings_in(root)

@@ -1,0 +1,41 @@
+"""The content objects a build writes, and each one's HTML read once with lxml."""
+
+from __future__ import annotations
+
+import os
+
+import lxml.html
+
+_KINDS = ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+
+
+def every_content(generators) -> list:
+    """Return every article and page of the build, drafts, hidden ones and translations included."""
+    found = []
+    for generator in generators:
+        for kind in _KINDS:
+            for content in getattr(generator, kind, []):
+                found.extend([content, *getattr(content, "translations", [])])
+    return found
+
+
+def written_by(generators) -> dict[str, object]:
+    """Return every content object that is written to a file, by its output path."""
+    return {
+        content.save_as.replace(os.sep, "/"): content
+        for content in every_content(generators)
+        if getattr(content, "save_as", "")
+    }
+
+
+def content_tree(trees: dict, content) -> lxml.html.HtmlElement:
+    """Return the content's HTML as an lxml tree (kept in `trees`, so it is parsed once).
+
+    Read from `_content`, the HTML as the reader made it: `content` would
+    replace the `{filename}` links the link check reports.
+    """
+    key = id(content)
+    if key not in trees:
+        html = getattr(content, "_content", "") or ""
+        trees[key] = lxml.html.fragment_fromstring(html, create_parent="div")
+    return trees[key]

@@ -1,0 +1,141 @@
+"""The plugin on a site of its own: Pelican's `simple` theme, no jinja2content, in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from fixture_sites import TEST_DATA, copy_site
+from pypdf import PdfReader
+
+
+def page(built, name: str):
+    return BeautifulSoup((built.output / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_an_unmodified_theme_gets_checklists_link_checks_and_cards(build_site, tmp_path):
+    built = build_site(copy_site(tmp_path))
+    assert built.status == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    procedure = page(built, "pages/procedure.html")
+    # Steps are real checkboxes in their labels: they work without the script.
+    boxes = procedure.select(".checklist--steps .checklist__label > input.checklist__box")
+    texts = [b.parent.get_text(strip=True) for b in boxes]
+    assert texts == ["Listen to them", "Write down what happened", "Tell the lead"]
+    # Cautions and options are not tasks: nothing to tick.
+    assert procedure.select(".checklist--cautions input, .checklist--options input") == []
+    assert procedure.find(id="do-not-promise-an-outcome") is not None
+    cards = page(built, "pocket-cards.html")
+    titles = [h.get_text(strip=True) for h in cards.select(".card__title")]
+    assert titles[1:] == ["When someone reports a problem", "Never", "Possible responses"]
+    pdf = PdfReader(built.output / "pocket-cards.pdf")
+    assert len(pdf.pages) == len(titles)
+    assert "Listen to them" in pdf.pages[1].extract_text()
+    for name in ("sw.js", "manifest.webmanifest", "theme/handbook/checklist.js"):
+        assert (built.output / name).is_file(), name
+
+
+def test_a_broken_link_fails_the_build_naming_file_and_line(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    notes = content / "pages" / "notes.md"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("#when-someone", "#when-somebody"),
+        encoding="utf-8",
+    )
+    built = build_site(content)
+    assert built.status == 1
+    assert built.problems() == [
+        f"{notes}:5: link to '{{filename}}procedure.md#when-somebody-reports-a-problem' has no"
+        " target: no id 'when-somebody-reports-a-problem' in pages/procedure.html (did you mean"
+        " '{filename}procedure.md#when-someone-reports-a-problem'?)"
+    ]
+    assert "handbook: 1 problem found" in built.stderr
+    assert "Traceback" not in built.stderr
+
+
+def test_one_line_in_the_themes_base_template_brings_the_script(build_site, tmp_path):
+    built = build_site(copy_site(tmp_path), THEME=str(TEST_DATA / "one-line-theme"))
+    assert built.status == 0, built.stderr
+    procedure = page(built, "pages/procedure.html")
+    scripts = [s.get("src") for s in procedure.select("script[type=module]")]
+    styles = [s.get("href") for s in procedure.select("link[rel=stylesheet]")]
+    assert scripts == ["/theme/handbook/checklist.js"]
+    assert "/theme/handbook/checklist.css" in styles
+    for name in scripts + styles:
+        assert (built.output / name.lstrip("/")).is_file(), name
+
+
+def test_without_jinja2content_pages_are_plain_markdown(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    (content / "pages" / "jinja.md").write_text(
+        "Title: Jinja\n\nCall {{ PHONE }} now.\n", encoding="utf-8"
+    )
+    built = build_site(content, PHONE="911")
+    assert built.status == 0, built.stderr
+    assert "Call {{ PHONE }} now." in page(built, "pages/jinja.html").get_text()
+
+
+def test_with_jinja2content_pages_go_through_jinja_first(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    (content / "pages" / "jinja.md").write_text(
+        "Title: Jinja\n\nCall {{ PHONE }} now.\n\nWrite to {{ EMIAL }}.\n", encoding="utf-8"
+    )
+    settings = {"PHONE": "911", "HANDBOOK": {"content_settings": ["PHONE"]}}
+    built = build_site(content, PLUGINS=["jinja2content", "handbook"], **settings)
+    # A misspelt name is an error at its line, not an empty string.
+    assert built.status == 1
+    assert built.problems() == [
+        f"{content / 'pages' / 'jinja.md'}:5: template error: 'EMIAL' is undefined"
+    ]
+    (content / "pages" / "jinja.md").write_text(
+        "Title: Jinja\n\nCall {{ PHONE }} now.\n", encoding="utf-8"
+    )
+    built = build_site(content, PLUGINS=["jinja2content", "handbook"], **settings)
+    assert built.status == 0, built.stderr
+    assert "Call 911 now." in page(built, "pages/jinja.html").get_text()
+
+
+def test_a_misspelt_setting_stops_the_build_naming_it(build_site, tmp_path):
+    built = build_site(copy_site(tmp_path), HANDBOOK={"card_max_itmes": 5, "card_width": "4"})
+    assert built.status == 1
+    assert built.problems() == [
+        "pelicanconf.py: HANDBOOK has an unknown key 'card_max_itmes'"
+        " (did you mean 'card_max_items'?)",
+        "pelicanconf.py: HANDBOOK['card_width'] must be a CSS length such as '4in' or"
+        " '101.6mm', not '4'",
+    ]
+    assert "Traceback" not in built.stderr
+    assert not (built.output / "pages/procedure.html").exists()
+
+
+def test_each_feature_can_be_switched_off(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    (content / "pages" / "broken.md").write_text(
+        "Title: Broken\n\n[x]({filename}nowhere.md)\n", encoding="utf-8"
+    )
+    off = {"link_check": False, "printouts": False, "offline": False, "checklists": False}
+    built = build_site(content, HANDBOOK=off)
+    assert built.status == 0, built.stderr
+    for name in ("pocket-cards.html", "pocket-cards.pdf", "sw.js", "manifest.webmanifest"):
+        assert not (built.output / name).exists(), name
+    assert page(built, "pages/procedure.html").select("input") == []
+
+
+def test_builds_in_one_process_do_not_share_problems(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    broken = content / "pages" / "broken.md"
+    broken.write_text("Title: Broken\n\n[x]({filename}nowhere.md)\n", encoding="utf-8")
+    assert build_site(content).status == 1
+    broken.unlink()
+    again = build_site(content)
+    assert again.status == 0, again.stderr
+    assert again.problems() == []
+
+
+def test_the_package_holds_no_site_specific_text():
+    package = Path(__file__).resolve().parent.parent / "pelican" / "plugins" / "handbook"
+    for path in package.rglob("*"):
+        if path.suffix in {".py", ".html", ".js", ".css", ".svg"}:
+            text = path.read_text(encoding="utf-8").lower()
+            for word in ("boston", "#0b57a4", "code of conduct and incident response"):
+                assert word not in text, f"{path}: {word}"
