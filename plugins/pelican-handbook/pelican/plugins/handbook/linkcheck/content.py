@@ -7,6 +7,7 @@ count too. Each problem names the source file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..content import content_tree
@@ -16,6 +17,9 @@ from .lines import LineFinder, loose_placeholders
 from .source import SourceLinks, scan
 from .source_text import JINJA
 from .targets import suggestion
+
+# The link back from a footnote to where it is cited (Python-Markdown's footnotes).
+_FOOTNOTE_BACKREF = re.compile(r"#fnref\d*:")
 
 
 @dataclass
@@ -79,6 +83,8 @@ def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> 
     lines = LineFinder(found, raw)
     html = read_tree(content_tree(build.state.setdefault("trees", {}), page))
     for href, _, _ in html.links:
+        if _FOOTNOTE_BACKREF.match(href):
+            continue  # made by the footnotes extension; a footnote never cited is reported
         line = lines.line_of(href)
         verdict = judge.judge(page, output, href)
         if isinstance(verdict, str):

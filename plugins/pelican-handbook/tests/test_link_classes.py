@@ -1,0 +1,122 @@
+"""Broken links a new user meets, each reported at its own line; valid ones left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixture_sites import TEST_DATA
+
+
+def site(tmp_path: Path, pages: dict[str, str], articles: dict[str, str] | None = None) -> Path:
+    """Write a content folder of `pages` (and `articles`), by file name."""
+    content = tmp_path / "content"
+    for folder, files in (("pages", pages), ("articles", articles or {})):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (content / folder / name).write_text(text, encoding="utf-8")
+    return content
+
+
+def problems(built, content: Path) -> list[str]:
+    assert "Traceback" not in built.stderr
+    return [line.replace(f"{content}/", "") for line in built.problems()]
+
+
+TARGET = "Title: Target\n\n## Part two\n\nText.\n"
+
+
+def test_links_to_drafts_are_not_published(build_site, tmp_path):
+    content = site(
+        tmp_path,
+        {
+            "page.md": "Title: Page\n\nSee [the draft]({filename}draft.md).\n\n"
+            "And [the news]({filename}../articles/news.md).\n",
+            "draft.md": "Title: Draft\nStatus: draft\n\nNot yet.\n",
+        },
+        # A draft article without a category: Pelican files it under the default.
+        {"news.md": "Title: News\nDate: 2026-11-01\nStatus: draft\n\nSoon.\n"},
+    )
+    built = build_site(content)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: link target '{filename}draft.md' is not published: it is a draft",
+        "pages/page.md:5: link target '{filename}../articles/news.md' is not published:"
+        " it is a draft",
+    ]
+
+
+def test_top_needs_no_id_in_any_case(build_site, tmp_path):
+    page = "Title: Page\n\n[Up](#top), [up](#TOP), [there]({filename}target.md#Top).\n"
+    content = site(tmp_path, {"page.md": page, "target.md": TARGET})
+    built = build_site(content)
+    assert built.status == 0, built.stderr
+
+
+def test_a_link_written_with_jinja_is_reported_at_its_own_line(build_site, tmp_path):
+    page = (
+        "Title: Page\n\nWrite to <{{ EMAIL }}>.\n\n"
+        "Call [the desk](tel:{{ DESK }}) or <{{ EMAIL }}>.\n"
+    )
+    content = site(tmp_path, {"page.md": page})
+    settings = {"EMAIL": "desk@venue.test", "DESK": "ask at the desk"}
+    settings["HANDBOOK"] = {"content_settings": ["EMAIL", "DESK"]}
+    built = build_site(content, PLUGINS=["jinja2content", "handbook"], **settings)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:5: tel: link 'tel:ask at the desk' is not a phone number"
+    ]
+
+
+def test_footnotes_need_a_definition_and_a_citation(build_site, tmp_path):
+    page = "Title: Page\n\nA claim[^source] and another[^2].\n\n[^1]: Never cited.\n"
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content, MARKDOWN={"extensions": ["footnotes", "toc"]})
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: footnote '[^2]' has no definition",
+        "pages/page.md:3: footnote '[^source]' has no definition",
+        "pages/page.md:5: footnote '[^1]' is defined but never cited",
+    ]
+
+
+def test_a_page_with_a_trailing_slash_is_a_folder_that_is_not_there(build_site, tmp_path):
+    page = "Title: Page\n\nSee [the target](target.html/) and [it](target.html).\n"
+    content = site(tmp_path, {"page.md": page, "target.md": TARGET})
+    built = build_site(content, PAGE_URL="{slug}.html", PAGE_SAVE_AS="{slug}.html")
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: link to 'target.html/' has no target: the build writes no"
+        " 'target.html/' (did you mean 'target.html'?)"
+    ]
+
+
+def test_an_unquoted_link_in_html_is_checked_at_its_line(build_site, tmp_path):
+    page = "Title: Page\n\nFine.\n\n<p><a href={filename}nowhere.md>here</a></p>\n"
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:5: link target '{filename}nowhere.md' does not exist"
+    ]
+
+
+def test_an_escaped_bracket_is_not_a_reference(build_site, tmp_path):
+    page = "Title: Page\n\nKeep [text][ref\\] as written, and \\[this\\] too.\n"
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content)
+    assert built.status == 0, built.stderr
+
+
+def test_an_image_the_pages_policy_blocks_is_reported(build_site, tmp_path):
+    page = (
+        "Title: Page\n\n![A map](http://maps.example.org/venue.png)\n\n"
+        "![Allowed](https://images.example.org/ok.png)\n"
+    )
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content, THEME=str(TEST_DATA / "csp-theme"))
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: 'http://maps.example.org/venue.png' is blocked by the page's"
+        " Content-Security-Policy (img-src): keep the file on the site (put it in a static"
+        " folder and link it with {static})"
+    ]
