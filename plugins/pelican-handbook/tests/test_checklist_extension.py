@@ -26,6 +26,12 @@ def plain_item(item_id: str, text: str) -> str:
     return f'<li class="checklist__item" id="{item_id}">{text_span}</li>'
 
 
+def note_item(item_id: str, text: str) -> str:
+    """Return the HTML of one note under a step: shown, never ticked."""
+    text_span = f'<span class="checklist__text">{text}</span>'
+    return f'<li class="checklist__item checklist__item--note" id="{item_id}">{text_span}</li>'
+
+
 class ChecklistTestCase(TestCase):
     """Render with the extension the way Pelican's settings load it."""
 
@@ -159,7 +165,7 @@ class TestKinds(ChecklistTestCase):
 
 
 class TestStructure(ChecklistTestCase):
-    def test_nested_lists_become_nested_items_of_the_same_checklist(self):
+    def test_nested_items_are_notes_of_their_step_not_steps(self):
         self.assertMarkdownRenders(
             self.dedent(
                 """
@@ -181,8 +187,8 @@ class TestStructure(ChecklistTestCase):
                 "names",
                 "Names",
                 '<ul class="checklist__items">\n'
-                f"{steps_item('reporter', 'Reporter')}\n"
-                f"{steps_item('witnesses', 'Witnesses')}\n"
+                f"{note_item('reporter', 'Reporter')}\n"
+                f"{note_item('witnesses', 'Witnesses')}\n"
                 "</ul>\n",
             )
             + f"\n{steps_item('times', 'Times')}\n</ol>\n</div>",

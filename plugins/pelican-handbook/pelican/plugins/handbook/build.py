@@ -30,10 +30,38 @@ class Build:
     state: dict[str, Any] = field(default_factory=dict)
     # What templates see besides the settings (the build date).
     template_values: dict[str, Any] = field(default_factory=dict)
+    # The source the reader is converting now, and the last line each snippet
+    # of it was found at (a second mistake with the same text is further on).
+    reading: str | None = None
+    _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def fail_on_problems(self) -> bool:
         return self.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True) is not False
+
+    def source_line(self, path: str, snippet: str) -> int:
+        """Return the line of `path` where `snippet` is next written (any case), else 1.
+
+        Python-Markdown keeps no line numbers: a mistake it finds is placed by
+        the text it quotes.
+        """
+        lines = self.sources.get(path, "").lower().split("\n")
+        start = self._found_at.get((path, snippet), 0)
+        for number in range(start, len(lines)):
+            if snippet.lower() in lines[number]:
+                self._found_at[path, snippet] = number + 1
+                return number + 1
+        return self._found_at.get((path, snippet), 1)
+
+    def checklist_mistake(self, level: str, message: str, snippet: str) -> None:
+        """Report a mistake the checklist extension found in the page being read."""
+        if self.reading is None:
+            return
+        line = self.source_line(self.reading, snippet)
+        if level == "error":
+            self.report.problem(self.reading, line, message)
+        else:
+            self.report.warn(self.reading, line, message)
 
     def on(self, feature: str) -> bool:
         """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""

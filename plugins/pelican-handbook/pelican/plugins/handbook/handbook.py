@@ -31,18 +31,19 @@ TEMPLATES = os.path.join(HERE, "templates")
 STATIC = os.path.join(HERE, "static")
 
 
-def _add_markdown_extensions(settings: dict) -> None:
+def _add_markdown_extensions(build, settings: dict) -> None:
     """Add the checklist extension to Pelican's Markdown, and toc, which gives headings ids."""
     markdown = settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
+    # A new one each build, reporting to this build (an earlier build's is dropped).
+    extensions[:] = [e for e in extensions if not isinstance(e, ChecklistExtension)]
     configured = markdown.get("extension_configs", {})
     names = {getattr(e, "__module__", e) for e in extensions} | set(configured)
     if not any(isinstance(e, TocExtension) for e in extensions) and not any(
         str(n).endswith("toc") for n in names
     ):
         extensions.append(TocExtension())
-    if not any(isinstance(e, ChecklistExtension) for e in extensions):
-        extensions.append(ChecklistExtension())
+    extensions.append(ChecklistExtension(on_mistake=build.checklist_mistake))
 
 
 def begin(pelican) -> None:
@@ -51,7 +52,7 @@ def begin(pelican) -> None:
     build = start_build(pelican.settings)
     settings = pelican.settings
     if build.on("checklists"):
-        _add_markdown_extensions(settings)
+        _add_markdown_extensions(build, settings)
     shared = {name: settings[name] for name in build.options["content_settings"]}
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
     stamp_build_date(build.template_values, settings, build.options["date_format"])

@@ -56,6 +56,7 @@ class HandbookReading:
         with pelican_open(source_path) as text:
             if build is not None:
                 build.sources[source_path] = text
+                build.reading = source_path
         try:
             if hasattr(self, "env") and not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.

@@ -2,9 +2,12 @@
 
 A page with `Checklists: steps` metadata makes each top-level list a checklist;
 a paragraph `{: .checklist-KIND }` after any list marks that list (KIND is steps,
-cautions, options or none). The element before the list, a heading or a
-sentence ending in ":", gives the title. Results per page are in
-`md.checklists`, in document order.
+cautions, options or none; `.report-form` marks the list whose items are the
+incident report form's fields). The element before the list, a heading or a
+sentence ending in ":", gives the title. Items nested under an item are its
+notes. Results per page are in `md.checklists`, in document order; mistakes
+(a kind that does not exist, a mark that follows no list) and doubtful
+checklists in `md.checklist_mistakes`, and through the `on_mistake` callback.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from .markup import (
     take_item_text,
     wrap_list,
 )
+from .mistakes import Mistakes
 
 _LISTS = ("ul", "ol")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -54,20 +58,25 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.metadata_key: str = config["metadata_key"].lower()
         self.item_id_length = int(config["item_id_length"])
         self.default_title: str = config["default_title"]
+        self.on_mistake = config["on_mistake"]
 
     def run(self, root: etree.Element) -> None:
         self.root = root
         self.text = DocumentText(self.md)
         self.used_ids = ids_in(root)
+        self.mistakes = Mistakes(self.md, self.on_mistake, self.default_title)
         self.page_kind = self._page_kind()
         self.heading_names = _heading_names(getattr(self.md, "toc_tokens", []))
         self.md.checklists = []
         self._walk(root)
+        self.mistakes.after_walk(root)
 
     def _page_kind(self) -> str | None:
         """Return the kind page metadata gives top-level lists, if any."""
         values = getattr(self.md, "Meta", {}).get(self.metadata_key, [])
         kind = " ".join(values).strip().lower()
+        if values and kind not in (*KINDS, NOT_A_CHECKLIST):
+            self.mistakes.unknown_page_kind(self.metadata_key, kind)
         return kind if kind in KINDS else None
 
     def _walk(self, parent: etree.Element) -> None:
@@ -89,16 +98,23 @@ class ChecklistTreeprocessor(Treeprocessor):
             mark = read_mark(parent[index + 1], self.md)
             if mark:
                 parent.remove(parent[index + 1])
-        kind = mark.kind if mark else self.page_kind if parent is self.root else None
+        if mark and mark.unknown:
+            self.mistakes.unknown_mark(mark.unknown)
+        page_kind = self.page_kind if parent is self.root else None
+        kind = mark.kind if mark and mark.kind else page_kind
         if kind in (None, NOT_A_CHECKLIST) or not self._has_text(items):
             self._walk(items)
             return
+        mark = Mark(kind, mark.title if mark else None, bool(mark and mark.report_form))
         lead_in = parent[index - 1] if index else None
         checklist_id, title, own_id = self._name(lead_in, mark)
-        parent[index] = wrap_list(items, kind, checklist_id, title, own_id)
+        parent[index] = wrap_list(items, mark, checklist_id, title, own_id)
         found = {"id": checklist_id, "title": title, "kind": kind, "items": []}
+        if mark.report_form:
+            found["report_form"] = True
         self.md.checklists.append(found)
         self._mark_items(items, kind, 0, found["items"])
+        self.mistakes.check_checklist(found, items, self._title_is_written(lead_in, mark))
 
     @staticmethod
     def _has_text(items: etree.Element) -> bool:
@@ -116,6 +132,11 @@ class ChecklistTreeprocessor(Treeprocessor):
             return lead_in.get("id"), title, False
         base = self.text.slug(title) or self.text.slug(self.default_title) or "checklist"
         return unique(base, self.used_ids), title, True
+
+    @staticmethod
+    def _title_is_written(lead_in: etree.Element | None, mark: Mark) -> bool:
+        """Say whether the title was chosen by the author: a heading, or `title=`."""
+        return bool(mark.title) or (lead_in is not None and lead_in.tag in _HEADINGS)
 
     def _lead_in_title(self, lead_in: etree.Element | None) -> str | None:
         """Return the title a heading or a paragraph ending in ":" gives, or None."""
@@ -135,7 +156,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             text, words = self._item_text(item)
             if words:
                 item_id = item.get("id") or self._item_id(words)
-                mark_item(item, text, item_id, kind)
+                mark_item(item, text, item_id, kind, note=depth > 0)
                 found.append({"id": item_id, "text": words, "depth": depth})
             elif text is not None:
                 # Nothing a reader sees (a comment): a checkbox here would have no name.
@@ -171,6 +192,10 @@ class ChecklistTreeprocessor(Treeprocessor):
         return unique(base or "item", self.used_ids)
 
 
+def keep_only(level: str, message: str, snippet: str) -> None:
+    """Do nothing more: the mistake is kept on `md.checklist_mistakes`."""
+
+
 class ChecklistExtension(Extension):
     """Make marked Markdown lists into checklists with titles and stable ids."""
 
@@ -188,6 +213,13 @@ class ChecklistExtension(Extension):
                 "Checklist",
                 "Title of a checklist with no heading or lead-in. Default: 'Checklist'",
             ],
+            # A function as default: Markdown reads a None default as a boolean switch.
+            "on_mistake": [
+                keep_only,
+                "Called as on_mistake(level, message, snippet) for each mistake ('error') or"
+                " doubtful checklist ('warning'); snippet is text to find it by in the source."
+                " Default: none called (they are kept on md.checklist_mistakes)",
+            ],
         }
         super().__init__(**kwargs)
 
@@ -203,6 +235,7 @@ class ChecklistExtension(Extension):
 
     def reset(self) -> None:
         self.md.checklists = []
+        self.md.checklist_mistakes = []
 
 
 def makeExtension(**kwargs: Any) -> ChecklistExtension:

@@ -16,7 +16,9 @@ KINDS = ("steps", "cautions", "options")
 TICKABLE = frozenset({"steps"})
 NOT_A_CHECKLIST = "none"
 
-_MARK_CLASS = re.compile(r"checklist-(steps|cautions|options|none)")
+# What a mark's class may say: `.checklist-KIND`, and `.report-form`.
+_MARK_PREFIX = "checklist-"
+REPORT_FORM = "report-form"
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^\n]*?)[ ]*\}")
 # Anything else in an item is phrasing content and may sit inside a <label>.
 _BLOCK_TAGS = frozenset(
@@ -30,18 +32,27 @@ _BLOCK_TAGS = frozenset(
 class Mark:
     """What a `{: .checklist-KIND title="..." }` paragraph asks for."""
 
-    kind: str
+    # steps, cautions, options or none; None when the mark names no kind (or a wrong one).
+    kind: str | None
     title: str | None = None
+    # `.report-form`: this list's items are the incident report form's fields.
+    report_form: bool = False
+    # A `.checklist-...` class that names no kind, as written.
+    unknown: str | None = None
 
 
 def _mark_from_attrs(attrs: list[tuple[str, str]]) -> Mark | None:
-    """Return the mark an attribute list makes, or None when it names no kind."""
-    classes = [value for key, value in attrs if key in (".", "class")]
-    kinds = [m.group(1) for c in " ".join(classes).split() if (m := _MARK_CLASS.fullmatch(c))]
-    if not kinds:
+    """Return the mark an attribute list makes, or None when it is no checklist mark."""
+    classes = " ".join(value for key, value in attrs if key in (".", "class")).split()
+    named = [c.removeprefix(_MARK_PREFIX) for c in classes if c.startswith(_MARK_PREFIX)]
+    kinds = [name for name in named if name in (*KINDS, NOT_A_CHECKLIST)]
+    unknown = next((f".{_MARK_PREFIX}{n}" for n in named if n not in kinds), None)
+    report_form = REPORT_FORM in classes
+    if not named and not report_form:
         return None
     title = next((value for key, value in attrs if key == "title"), None)
-    return Mark(kinds[0], title.strip() if title else None)
+    kind = kinds[0] if kinds else None
+    return Mark(kind, title.strip() if title else None, report_form, unknown)
 
 
 def read_mark(element: etree.Element, md: Markdown) -> Mark | None:
@@ -103,7 +114,9 @@ def add_class(element: etree.Element, name: str) -> None:
     element.set("class", " ".join([name, *[c for c in classes if c != name]]))
 
 
-def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str) -> None:
+def mark_item(
+    item: etree.Element, text: etree.Element, item_id: str, kind: str, note: bool = False
+) -> None:
     """Give `item` its id and classes; put its text first, in a label with a checkbox if tickable.
 
     One class per part (GOV.UK's BEM): `checklist__item`, `checklist__label`,
@@ -112,9 +125,12 @@ def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str)
     """
     item.set("id", item_id)
     add_class(item, "checklist__item")
+    if note:
+        # Nested under a step: a note of that step, shown and printed, never ticked.
+        item.set("class", f"{item.get('class')} checklist__item--note")
     add_class(text, "checklist__text")
     lead = text
-    if kind in TICKABLE:
+    if kind in TICKABLE and not note:
         lead = etree.Element("label", {"class": "checklist__label"})
         etree.SubElement(lead, "input", {"class": "checklist__box", "type": "checkbox"})
         lead.append(text)
@@ -123,10 +139,13 @@ def mark_item(item: etree.Element, text: etree.Element, item_id: str, kind: str)
 
 
 def wrap_list(
-    items: etree.Element, kind: str, checklist_id: str, title: str, own_id: bool
+    items: etree.Element, mark: Mark, checklist_id: str, title: str, own_id: bool
 ) -> etree.Element:
     """Return the checklist wrapper holding `items`; the caller puts it in place."""
+    kind = mark.kind
     wrapper = etree.Element("div", {"class": f"checklist checklist--{kind}"})
+    if mark.report_form:
+        wrapper.set("data-report-form", "")
     if own_id:
         wrapper.set("id", checklist_id)
     if kind in TICKABLE:
