@@ -15,15 +15,26 @@ CONDUCT_EMAIL = "conduct@bostonpython.com"
 # Reaches the group's leaders: appeals, and conflicts of interest.
 LEADERS_EMAIL = "leaders@bostonpython.com"
 
-# Shown first on the staff page and on the contacts card. `tel` is what the
-# phone dials; `phone` is how the number is written for people.
+# Contacts. Write each `phone` as people write it ("911", "+1 (617) 555 0100",
+# "13 11 14"): its link dials the digits, keeping a leading "+". `tel` is
+# optional: give one only to dial something else. `show` lists where a contact
+# appears: "first_screen" (the "If anyone is in danger" box of a page with
+# `Contacts: first`), "home" (the home page), "card" (the pocket contacts card).
+# Without it, emergency contacts show everywhere; organizer contacts on "home"
+# and "card", and on the first screen only the first two, so a long list never
+# pushes the first checklist off a phone's first screen. A value left as a
+# placeholder (TODO, XXX, NNN, an example.com/.org/.net address, "") fails the
+# build.
+
+# Emergency services: `label` and `phone`.
 EMERGENCY_CONTACTS = [
     {"label": "Police, fire, ambulance", "phone": "911", "tel": "911"},
     {"label": "Suicide and crisis lifeline", "phone": "988", "tel": "988"},
 ]
 
-# Who staff call or write during an event. Add a `phone` to any entry (an
-# event's on-call organizer, say) and it becomes a tap-to-call link.
+# Who staff call or write during an event: `role`, `email` and/or `phone`,
+# optionally `name`. Add a `phone` to any entry (an event's on-call
+# organizer, say) and it becomes a tap-to-call link.
 ORGANIZER_CONTACTS = [
     {"role": "Lead incident responders", "email": CONDUCT_EMAIL},
     {"role": "Boston Python leaders", "email": LEADERS_EMAIL},

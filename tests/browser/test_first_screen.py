@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pelican.plugins.handbook.contacts import contacts_for_templates, shown
 from playwright.sync_api import expect
 
 import pelicanconf
 from tests.browser.conftest import PHONE
+from tests.helpers import build
 
 STAFF = "conduct-staff-procedure.html"
 
@@ -26,13 +28,15 @@ LAYOUT = """() => {
 }"""
 
 
-def expected_links() -> list[str]:
-    tel = [f"tel:{c['tel']}" for c in pelicanconf.EMERGENCY_CONTACTS]
-    for contact in pelicanconf.ORGANIZER_CONTACTS:
+def expected_links(settings: dict) -> list[str]:
+    """Return the links of the contacts `settings` put on the first screen, in page order."""
+    links = []
+    for _, contact in shown(settings, "first_screen"):
         if contact.get("phone"):
-            tel.append(f"tel:{contact.get('tel') or contact['phone']}")
-    mail = [f"mailto:{c['email']}" for c in pelicanconf.ORGANIZER_CONTACTS if c.get("email")]
-    return tel + mail
+            links.append(f"tel:{contact['tel']}")
+        if contact.get("email"):
+            links.append(f"mailto:{contact['email']}")
+    return links
 
 
 def test_danger_and_every_contact_fit_the_first_phone_screen(phone, site_url):
@@ -63,9 +67,9 @@ def test_the_contacts_come_from_settings_as_tap_to_call_and_write_links(phone, s
     page.goto(f"{site_url}/{STAFF}")
     links = page.locator(".danger .contacts a")
     hrefs = links.evaluate_all("as => as.map((a) => a.getAttribute('href'))")
-    assert sorted(hrefs) == sorted(expected_links())
+    assert sorted(hrefs) == sorted(expected_links(vars(pelicanconf)))
     # Each emergency number shows as written and dials; every link is on the first screen.
-    for contact in pelicanconf.EMERGENCY_CONTACTS:
+    for contact in contacts_for_templates(vars(pelicanconf))["EMERGENCY_CONTACTS"]:
         link = page.locator(f".danger .contacts a[href='tel:{contact['tel']}']")
         expect(link).to_have_text(contact["phone"])
     for n in range(links.count()):
@@ -88,3 +92,43 @@ def test_the_jump_list_reaches_every_checklist(phone, site_url):
         ".checklist", "ds => ds.map((d) => d.previousElementSibling?.id || d.id)"
     )
     assert targets == checklists and len(targets) >= 3
+
+
+# Five organizers with a phone and an address each, as a large event might list them.
+FIVE_ORGANIZERS = [
+    {
+        "role": f"Room captain {n}",
+        "name": f"Volunteer {n}",
+        "phone": f"+1 (617) 555 010{n}",
+        "email": f"captain{n}@conference.test",
+    }
+    for n in range(1, 6)
+]
+
+
+def test_a_long_list_of_organizers_never_pushes_the_danger_box_down(phone, serve, tmp_path):
+    danger, links, fits, home = {}, {}, {}, {}
+    for count in (2, 5):
+        settings = {"ORGANIZER_CONTACTS": FIVE_ORGANIZERS[:count]}
+        site = build(tmp_path / f"output-{count}", settings=settings)
+        page = phone.new_page()
+        page.goto(f"{serve(site)}/{STAFF}")
+        danger[count] = page.locator(".danger").bounding_box()
+        first_screen = page.locator(".danger .contacts a")
+        links[count] = first_screen.evaluate_all("as => as.map((a) => a.getAttribute('href'))")
+        fits[count] = [on_first_screen(first_screen.nth(n)) for n in range(first_screen.count())]
+        page.goto(f"{serve(site)}/index.html")
+        home[count] = page.locator(".contacts a[href^='tel:+1617555']").count()
+        page.close()
+    # Only the first two organizers are on the first screen unless they say otherwise.
+    assert danger[5]["height"] <= danger[2]["height"], danger
+    assert (
+        links[5]
+        == links[2]
+        == expected_links({**vars(pelicanconf), "ORGANIZER_CONTACTS": FIVE_ORGANIZERS})
+    )
+    assert "tel:+16175550102" in links[5] and "tel:+16175550103" not in links[5]
+    # Every link of the danger box is within the phone's first screen, unscrolled.
+    assert fits[5] and all(fits[5]), (links[5], fits[5], danger[5])
+    # The home page lists every organizer.
+    assert home == {2: 2, 5: 5}

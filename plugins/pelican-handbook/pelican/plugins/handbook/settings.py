@@ -121,6 +121,9 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
             problems.append(
                 ("HANDBOOK['content_settings']", f"names {name!r}, which is not a setting{hint}")
             )
+    from .contacts import check_contacts  # imports this module: import it when first needed
+
+    problems.extend(check_contacts(settings))
     fail = settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True)
     if not isinstance(fail, bool):
         problems.append(("HANDBOOK_FAIL_ON_PROBLEMS", f"must be True or False, not {fail!r}"))

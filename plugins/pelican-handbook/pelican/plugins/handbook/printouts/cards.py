@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..contacts import shown
+
 
 @dataclass
 class Face:
@@ -92,17 +94,23 @@ def checklist_faces(page, limit: int) -> list[Face]:
 
 
 def contact_lines(settings: dict) -> list[dict]:
-    """Return the contacts card's lines: emergency, organizers, the conduct address."""
-    lines = [
-        {"label": c["label"], "text": c["phone"], "href": f"tel:{c['tel']}", "emergency": True}
-        for c in settings.get("EMERGENCY_CONTACTS", [])
-    ]
+    """Return the contacts card's lines: the contacts shown on the "card", then the conduct address.
+
+    Each phone dials what `contacts.dialled` makes of it unless the contact
+    gives its own `tel`.
+    """
+    lines = []
     emails = set()
-    for contact in settings.get("ORGANIZER_CONTACTS", []):
-        label = contact["role"] + (f": {contact['name']}" if contact.get("name") else "")
+    for kind, contact in shown(settings, "card"):
+        if kind == "EMERGENCY_CONTACTS":
+            label = contact["label"]
+        else:
+            label = contact["role"] + (f": {contact['name']}" if contact.get("name") else "")
         if contact.get("phone"):
-            tel = contact.get("tel") or contact["phone"]
-            lines.append({"label": label, "text": contact["phone"], "href": f"tel:{tel}"})
+            line = {"label": label, "text": contact["phone"], "href": f"tel:{contact['tel']}"}
+            if kind == "EMERGENCY_CONTACTS":
+                line["emergency"] = True
+            lines.append(line)
         if contact.get("email"):
             emails.add(contact["email"])
             lines.append(

@@ -1,0 +1,303 @@
+"""The contact settings: numbers as people write them, where each contact shows, placeholders."""
+
+from __future__ import annotations
+
+import copy
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from fixture_sites import copy_site
+from pelican.plugins.handbook.contacts import (
+    check_contacts,
+    contacts_for_templates,
+    dialled,
+    shown,
+)
+from pelican.plugins.handbook.printouts.cards import contact_lines
+from pelican.plugins.handbook.settings import check_settings
+
+
+@pytest.mark.parametrize(
+    ("phone", "tel"),
+    [
+        ("+1 (216) 208 7987", "+12162087987"),
+        ("13 11 14", "131114"),
+        ("000", "000"),
+        ("911", "911"),
+        ("988", "988"),
+        ("617-555-0100", "6175550100"),
+        ("617.555.0100", "6175550100"),
+        (" +44 20 7946 0958 ", "+442079460958"),
+        ("+61\u00a02\u20119876\u20115432", "+61298765432"),
+    ],
+)
+def test_a_number_as_people_write_it_dials_its_digits_and_a_leading_plus(phone, tel):
+    assert dialled(phone) == tel
+
+
+@pytest.mark.parametrize(
+    "phone", ["ask Anna", "12", "", "+", "1+2 345", "617 555 0100 ext. 12", "TBD", "0800-CALL-NOW"]
+)
+def test_what_cannot_be_dialled_is_refused(phone):
+    with pytest.raises(ValueError, match="is not a phone number"):
+        dialled(phone)
+
+
+def test_a_phone_that_is_not_a_number_is_an_error_naming_the_entry():
+    settings = {"ORGANIZER_CONTACTS": [{"role": "On call", "phone": "ask Anna"}]}
+    assert check_contacts(settings) == [
+        ('ORGANIZER_CONTACTS[0]["phone"]', "'ask Anna' is not a phone number")
+    ]
+    settings = {"EMERGENCY_CONTACTS": [{"label": "Police", "phone": 911}]}
+    assert check_contacts(settings) == [
+        ('EMERGENCY_CONTACTS[0]["phone"]', '911 is not a phone number: write it in quotes, "911"')
+    ]
+    settings = {"EMERGENCY_CONTACTS": [{"label": "Police", "phone": "911"}, {"label": "Help"}]}
+    assert check_contacts(settings) == [
+        ("EMERGENCY_CONTACTS[1]", 'has no "phone": say how to reach it')
+    ]
+
+
+def test_check_settings_reports_the_contacts_problems():
+    _, problems = check_settings({"ORGANIZER_CONTACTS": [{"role": "On call", "phone": "ask Anna"}]})
+    assert problems == [('ORGANIZER_CONTACTS[0]["phone"]', "'ask Anna' is not a phone number")]
+
+
+def test_good_contacts_have_no_problem():
+    settings = {
+        "SITENAME": "PyCon Handbook",
+        "EMERGENCY_CONTACTS": [
+            {"label": "Emergency", "phone": "000"},
+            {"label": "Lifeline", "phone": "13 11 14", "show": ["card"]},
+        ],
+        "ORGANIZER_CONTACTS": [
+            {"role": "On call", "name": "Anna", "phone": "+1 (216) 208 7987"},
+            {
+                "role": "Leads",
+                "email": "conduct@pycon.org.au",
+                "tel": "+61298765432",
+                "phone": "(02) 9876 5432",
+                "show": [],
+            },
+        ],
+    }
+    assert check_contacts(settings) == []
+
+
+def test_the_tel_is_derived_from_the_phone_and_an_explicit_tel_wins():
+    settings = {
+        "EMERGENCY_CONTACTS": [{"label": "Emergency", "phone": "000"}],
+        "ORGANIZER_CONTACTS": [
+            {"role": "On call", "phone": "+1 (216) 208 7987"},
+            {"role": "Desk", "phone": "ext. 4410 from any house phone", "tel": "+16175550100"},
+            {"role": "Leads", "email": "leads@pycon.org.au"},
+        ],
+    }
+    before = copy.deepcopy(settings)
+    lists = contacts_for_templates(settings)
+    assert [c["tel"] for c in lists["EMERGENCY_CONTACTS"]] == ["000"]
+    assert [c.get("tel") for c in lists["ORGANIZER_CONTACTS"]] == [
+        "+12162087987",
+        "+16175550100",
+        None,
+    ]
+    # The settings themselves are left as written: the next build starts from them.
+    assert settings == before
+    hrefs = [line["href"] for line in contact_lines(settings)]
+    assert hrefs == ["tel:000", "tel:+12162087987", "tel:+16175550100", "mailto:leads@pycon.org.au"]
+
+
+def test_an_explicit_tel_must_dial():
+    settings = {
+        "ORGANIZER_CONTACTS": [{"role": "Desk", "phone": "617 555 0100", "tel": "617 555 0100"}]
+    }
+    assert check_contacts(settings) == [
+        (
+            'ORGANIZER_CONTACTS[0]["tel"]',
+            "'617 555 0100' is not a phone number (did you mean '6175550100'?)",
+        )
+    ]
+
+
+def five_organizers() -> list[dict]:
+    return [{"role": f"Room captain {n}", "phone": f"+1 617 555 010{n}"} for n in range(1, 6)]
+
+
+def test_by_default_only_two_organizers_are_on_the_first_screen_and_emergency_everywhere():
+    settings = {
+        "EMERGENCY_CONTACTS": [{"label": "Police", "phone": "911"}],
+        "ORGANIZER_CONTACTS": five_organizers(),
+    }
+    first = [c.get("role") or c["label"] for _, c in shown(settings, "first_screen")]
+    assert first == ["Police", "Room captain 1", "Room captain 2"]
+    for place in ("home", "card"):
+        assert len(shown(settings, place)) == 6, place
+    assert len(contact_lines(settings)) == 6
+
+
+def test_a_contact_says_where_it_shows():
+    organizers = five_organizers()
+    organizers[0]["show"] = ["home"]
+    organizers[4]["show"] = ["first_screen", "card"]
+    settings = {
+        "EMERGENCY_CONTACTS": [{"label": "Lifeline", "phone": "988", "show": ["card"]}],
+        "ORGANIZER_CONTACTS": organizers,
+    }
+    assert check_contacts(settings) == []
+    roles = {
+        place: [c.get("role") or c["label"] for _, c in shown(settings, place)]
+        for place in ("first_screen", "home", "card")
+    }
+    assert roles["first_screen"] == ["Room captain 2", "Room captain 5"]
+    assert roles["home"] == [f"Room captain {n}" for n in (1, 2, 3, 4)]
+    assert roles["card"] == ["Lifeline", *(f"Room captain {n}" for n in (2, 3, 4, 5))]
+    assert [line["text"] for line in contact_lines(settings)][0] == "988"
+
+
+def test_an_unknown_place_is_an_error_with_a_did_you_mean():
+    settings = {
+        "ORGANIZER_CONTACTS": [
+            {"role": "On call", "phone": "911", "show": ["frist_screen", "cards", "wall"]}
+        ]
+    }
+    assert check_contacts(settings) == [
+        (
+            'ORGANIZER_CONTACTS[0]["show"]',
+            "has an unknown place 'frist_screen' (did you mean 'first_screen'?)",
+        ),
+        ('ORGANIZER_CONTACTS[0]["show"]', "has an unknown place 'cards' (did you mean 'card'?)"),
+        (
+            'ORGANIZER_CONTACTS[0]["show"]',
+            "has an unknown place 'wall' (places: first_screen, home, card)",
+        ),
+    ]
+    settings = {"EMERGENCY_CONTACTS": [{"label": "Police", "phone": "911", "show": "home"}]}
+    assert check_contacts(settings) == [
+        (
+            'EMERGENCY_CONTACTS[0]["show"]',
+            "must be a list of places among 'first_screen', 'home', 'card', not 'home'",
+        )
+    ]
+
+
+def test_a_misspelt_key_is_an_error_and_other_keys_are_the_organizations_own():
+    settings = {"ORGANIZER_CONTACTS": [{"role": "On call", "phnoe": "911", "pronouns": "she/her"}]}
+    assert check_contacts(settings) == [
+        ("ORGANIZER_CONTACTS[0]", "has an unknown key 'phnoe' (did you mean 'phone'?)"),
+        ("ORGANIZER_CONTACTS[0]", 'has no "phone" or "email": say how to reach it'),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "TODO",
+        "todo: the venue's number",
+        "XXX",
+        "Call xxx",
+        "NNN-NNN-NNNN",
+        "+1 617 NNN 0100",
+        "conduct@example.org",
+        "leads@example.com",
+        "https://example.net/report",
+        "https://www.example.org",
+        "",
+        "   ",
+    ],
+)
+def test_a_placeholder_in_the_organizations_settings_fails_naming_the_setting(value):
+    settings = {"CONDUCT_EMAIL": value, "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL"]}}
+    assert check_contacts(settings) == [
+        ("CONDUCT_EMAIL", f"{value!r} is a placeholder: put your own value")
+    ]
+
+
+@pytest.mark.parametrize(
+    "value", ["Todos Santos", "conduct@myexample.org", "https://example.org.uk", "Boxxxer", "0"]
+)
+def test_words_that_only_look_like_placeholders_are_not(value):
+    settings = {"CONDUCT_EMAIL": value, "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL"]}}
+    assert check_contacts(settings) == []
+
+
+def test_placeholders_are_found_in_every_organization_setting_and_inside_lists_and_dicts():
+    settings = {
+        "SITENAME": "TODO: our name",
+        "NOT_SHARED": "TODO",
+        "VENUE": {"rooms": ["Room 23", "Room XXX"], "map": "https://example.com/map"},
+        "EMERGENCY_CONTACTS": [{"label": "Police", "phone": "NNN"}],
+        "ORGANIZER_CONTACTS": [{"role": "On call", "email": "oncall@example.org"}, {"role": ""}],
+        "HANDBOOK": {"content_settings": ["VENUE", "SITENAME"]},
+    }
+    assert sorted(check_contacts(settings)) == [
+        ('EMERGENCY_CONTACTS[0]["phone"]', "'NNN' is a placeholder: put your own value"),
+        (
+            'ORGANIZER_CONTACTS[0]["email"]',
+            "'oncall@example.org' is a placeholder: put your own value",
+        ),
+        ("ORGANIZER_CONTACTS[1]", 'has no "phone" or "email": say how to reach it'),
+        ('ORGANIZER_CONTACTS[1]["role"]', "'' is a placeholder: put your own value"),
+        ("SITENAME", "'TODO: our name' is a placeholder: put your own value"),
+        ('VENUE["map"]', "'https://example.com/map' is a placeholder: put your own value"),
+        ('VENUE["rooms"][1]', "'Room XXX' is a placeholder: put your own value"),
+    ]
+
+
+# -- Builds of a fixture site, in-process -------------------------------------
+
+
+@pytest.fixture
+def named_settings_file(monkeypatch):
+    """Run as `pelican -s pelicanconf.py` would, so messages name that settings file."""
+    monkeypatch.setattr(sys, "argv", ["pelican", "-s", "pelicanconf.py"])
+
+
+def test_a_build_with_a_phone_that_is_not_a_number_names_the_setting(
+    build_site, tmp_path, named_settings_file
+):
+    built = build_site(
+        copy_site(tmp_path), ORGANIZER_CONTACTS=[{"role": "On call", "phone": "ask Anna"}]
+    )
+    assert built.status == 1
+    assert built.problems() == [
+        """pelicanconf.py: ORGANIZER_CONTACTS[0]["phone"] 'ask Anna' is not a phone number"""
+    ]
+    assert "Traceback" not in built.stderr
+
+
+def test_a_build_with_a_placeholder_names_the_setting(build_site, tmp_path, named_settings_file):
+    built = build_site(
+        copy_site(tmp_path),
+        CONDUCT_EMAIL="conduct@example.org",
+        HANDBOOK={"content_settings": ["CONDUCT_EMAIL"]},
+    )
+    assert built.status == 1
+    assert built.problems() == [
+        "pelicanconf.py: CONDUCT_EMAIL 'conduct@example.org' is a placeholder: put your own value"
+    ]
+    assert "Traceback" not in built.stderr
+
+
+def test_the_contacts_card_dials_the_number_as_people_write_it(build_site, tmp_path):
+    organizers = [*five_organizers(), {"role": "Desk", "phone": "ext. 4410", "tel": "+16175550199"}]
+    organizers[0] = {"role": "On call", "phone": "+1 (216) 208 7987"}
+    organizers[1]["show"] = ["home"]
+    built = build_site(
+        copy_site(tmp_path),
+        EMERGENCY_CONTACTS=[{"label": "Emergency", "phone": "000"}],
+        ORGANIZER_CONTACTS=organizers,
+    )
+    assert built.status == 0, built.stderr
+    cards = BeautifulSoup(
+        (built.output / "pocket-cards.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    links = [(a.get_text(strip=True), a["href"]) for a in cards.select(".card__contact a")]
+    assert links == [
+        ("000", "tel:000"),
+        ("+1 (216) 208 7987", "tel:+12162087987"),
+        ("+1 617 555 0103", "tel:+16175550103"),
+        ("+1 617 555 0104", "tel:+16175550104"),
+        ("+1 617 555 0105", "tel:+16175550105"),
+        ("ext. 4410", "tel:+16175550199"),
+    ]
