@@ -28,8 +28,8 @@ LEADERS_EMAIL = "leaders@bostonpython.com"
 
 # Emergency services: `label` and `phone`.
 EMERGENCY_CONTACTS = [
-    {"label": "Police, fire, ambulance", "phone": "911", "tel": "911"},
-    {"label": "Suicide and crisis lifeline", "phone": "988", "tel": "988"},
+    {"label": "Police, fire, ambulance", "phone": "911"},
+    {"label": "Suicide and crisis lifeline", "phone": "988"},
 ]
 
 # Who staff call or write during an event: `role`, `email` and/or `phone`,
@@ -50,11 +50,6 @@ HANDBOOK = {
     "card_max_items": 9,
     # Paths served by something other than this site: never reported as broken.
     "link_ignore": [],
-    # The page whose checklists become pocket cards (a slug), and the checklist
-    # whose items become the incident report form's fields (an id, or the
-    # start of its title).
-    "cards_page": "conduct-staff-procedure",
-    "report_form_checklist": "The important information to gather",
     # The web app manifest: the phone's title bar colour (the logo's blue)
     # and the description app stores and install prompts show.
     "theme_color": "#0b57a4",

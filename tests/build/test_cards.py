@@ -159,7 +159,7 @@ def test_a_twelve_item_checklist_is_split_into_two_cards(tmp_path):
     items = [f"Step number {n} of the long list" for n in range(1, 13)]
     content = write_staff_site(tmp_path / "content", items)
     output = tmp_path / "out"
-    result = run_pelican(output, content=content, settings={"HANDBOOK": {"cards_page": "staff"}})
+    result = run_pelican(output, content=content)
     assert result.returncode == 0, result.stderr
     cards = {
         words(c.select_one(".card__title").get_text()): c
@@ -176,9 +176,7 @@ def test_a_twelve_item_checklist_is_split_into_two_cards(tmp_path):
 def test_a_card_too_long_for_its_face_is_a_warning_with_file_and_line(tmp_path):
     long_step = " ".join(["Write down every word the reporter says, slowly."] * 30)
     content = write_staff_site(tmp_path / "content", [long_step, long_step, "Short step"])
-    result = run_pelican(
-        tmp_path / "out", content=content, settings={"HANDBOOK": {"cards_page": "staff"}}
-    )
+    result = run_pelican(tmp_path / "out", content=content)
     assert result.returncode == 0, result.stderr
     log = " ".join((result.stdout + result.stderr).split())
     # The list starts on line 7 of staff.md.
@@ -189,9 +187,7 @@ def test_the_card_size_setting_sizes_the_printed_pages(tmp_path):
     output = tmp_path / "out"
     handbook = {"card_width": "3in", "card_height": "5in"}
     content = write_staff_site(tmp_path / "content", ["One step", "Another step"])
-    result = run_pelican(
-        output, content=content, settings={"HANDBOOK": {**handbook, "cards_page": "staff"}}
-    )
+    result = run_pelican(output, content=content, settings={"HANDBOOK": handbook})
     assert result.returncode == 0, result.stderr
     css = (output / "theme" / "handbook" / "card-size.css").read_text(encoding="utf-8")
     assert "size: 3in 5in" in css
@@ -199,17 +195,26 @@ def test_the_card_size_setting_sizes_the_printed_pages(tmp_path):
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (216.0, 360.0)
 
 
-def test_a_cards_page_without_the_gather_list_is_reported(tmp_path):
+def test_two_lists_marked_as_the_report_form_are_reported(tmp_path):
     (tmp_path / "content" / "pages").mkdir(parents=True)
     page = tmp_path / "content" / "pages" / "staff.md"
     page.write_text(
-        "Title: Staff\nslug: staff\nChecklists: steps\n\n1. Only step\n", encoding="utf-8"
+        "Title: Staff\nslug: staff\n\n## Gather\n\n1. Names\n\n{: .checklist-steps .report-form }"
+        "\n\n## Gather again\n\n1. Times\n\n{: .checklist-steps .report-form }\n",
+        encoding="utf-8",
     )
-    result = run_pelican(
-        tmp_path / "out",
-        content=tmp_path / "content",
-        settings={"HANDBOOK": {"cards_page": "staff", "report_form_checklist": "Gather"}},
-    )
+    result = run_pelican(tmp_path / "out", content=tmp_path / "content")
     assert result.returncode == 1
-    assert f"{page}:1: no checklist for the report form" in result.stderr
+    assert (
+        f"{page}:14: a second list marked .report-form ('Gather again'): the report form is"
+        f" made from one list, and {page} marks 'Gather' already"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_site_without_a_report_form_list_has_no_form_and_says_so(tmp_path):
+    content = write_staff_site(tmp_path / "content", ["One step", "Another step"])
+    result = run_pelican(tmp_path / "out", content=content)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "pocket-cards.html").exists()
+    assert not (tmp_path / "out" / "incident-report-form.html").exists()

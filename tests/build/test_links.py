@@ -114,9 +114,9 @@ def test_a_relative_link_to_a_file_the_build_does_not_write_is_reported(tmp_path
 def test_a_root_relative_link_to_a_missing_file_is_reported(tmp_path):
     assert_only_problem(
         tmp_path,
-        "Print [the cards](/pocket-cards.pdf).\n",
-        "content/pages/page.md:3: link to '/pocket-cards.pdf' has no target: the build"
-        " writes no 'pocket-cards.pdf'",
+        "Print [the rules](/handouts/rules.pdf).\n",
+        "content/pages/page.md:3: link to '/handouts/rules.pdf' has no target: the build"
+        " writes no 'handouts/rules.pdf'",
     )
 
 
@@ -310,11 +310,21 @@ def test_pages_with_url_metadata_hidden_pages_and_articles_are_checked(tmp_path)
 
 
 def test_a_link_the_theme_writes_is_reported_by_output_file_and_template(tmp_path):
-    contacts = [{"role": "On-call organizer", "email": "oncall@example.org", "phone": "ask Anna"}]
-    content = write_content(tmp_path / "content", {"pages/page.md": "Title: Page\n\nFine.\n"})
-    result = run_pelican(
-        tmp_path / "out", content=content, settings={"ORGANIZER_CONTACTS": contacts}
+    # Settings are checked before anything is written (a bad phone in the
+    # contacts stops the build there); a theme can still write a bad link.
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "static").symlink_to(ROOT / "theme" / "static")
+    shutil.copytree(ROOT / "theme" / "templates", theme / "templates")
+    index = theme / "templates" / "index.html"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "</ul>", '</ul>\n<p><a href="tel:ask Anna">Anna</a></p>', 1
+        ),
+        encoding="utf-8",
     )
+    content = write_content(tmp_path / "content", {"pages/page.md": "Title: Page\n\nFine.\n"})
+    result = run_pelican(tmp_path / "out", content=content, settings={"THEME": str(theme)})
     assert result.returncode == 1
     out = tmp_path / "out"
     problems = [line for line in result.stderr.splitlines() if line.startswith(str(out))]

@@ -78,9 +78,9 @@ def test_every_page_links_the_manifest_and_shows_the_build_date(tmp_path, monkey
         manifest = soup.find("link", rel="manifest")
         assert manifest and (page.parent / manifest["href"]).resolve().is_file(), page.name
         assert soup.find("meta", attrs={"name": "theme-color"}), page.name
-        stamp = soup.select_one("footer time")
-        assert stamp and stamp["datetime"] == day, page.name
-        assert "Procedure as of " + day in stamp.parent.get_text(" ", strip=True), page.name
+        stamp = soup.select("footer time")[-1]
+        assert stamp["datetime"] == day, page.name
+        assert "Built on " + day in stamp.parent.get_text(" ", strip=True), page.name
 
 
 def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):

@@ -17,8 +17,9 @@ from pelican import signals
 from .build import current_build, start_build
 from .checklists import ChecklistExtension
 from .checklists.pages import describe
+from .contacts import contacts_for_templates
 from .content import content_tree, every_content, written_by
-from .dates import stamp_build_date
+from .dates import stamp_build_date, stamp_changed_dates
 from .linkcheck import check_content, check_output, remember_written
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
@@ -53,7 +54,12 @@ def begin(pelican) -> None:
     settings = pelican.settings
     if build.on("checklists"):
         _add_markdown_extensions(build, settings)
-    shared = {name: settings[name] for name in build.options["content_settings"]}
+    # The contacts with each `tel` and `show` filled in, for the theme and the pages.
+    contacts = contacts_for_templates(settings)
+    build.template_values.update(contacts)
+    shared = {
+        name: contacts.get(name, settings[name]) for name in build.options["content_settings"]
+    }
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
     stamp_build_date(build.template_values, settings, build.options["date_format"])
     # The plugin's assets go first, so a theme's own `handbook/` files replace them.
@@ -86,7 +92,8 @@ def content_ready(generators) -> None:
     if build.on("checklists"):
         for page in every_content(generators):
             describe(page, content_tree(trees, page))
-    share_menu(generators)
+    share_menu(build, generators)
+    stamp_changed_dates(every_content(generators), build.settings, build.options["date_format"])
     if build.on("link_check"):
         build.state["links"] = check_content(build, generators, written_by(generators))
     if build.on("printouts"):

@@ -19,11 +19,6 @@ DEFAULTS = {
     "card_width": "4in",
     "card_height": "6in",
     "card_max_items": 9,
-    # The page whose checklists become cards (a slug; None: every page with
-    # checklists), and the checklist that becomes the report form (an id, or
-    # the start of its title; None: no form).
-    "cards_page": None,
-    "report_form_checklist": None,
     # Offline: the web app manifest.
     "short_name": None,
     "app_description": None,
@@ -48,7 +43,7 @@ SET_BY_PLUGIN = {
 
 _CSS_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:in|cm|mm|pt|pc|px)")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_OPTIONAL_TEXT = {"cards_page", "report_form_checklist", "short_name", "app_description"}
+_OPTIONAL_TEXT = {"short_name", "app_description"}
 
 
 def settings_file() -> str:

@@ -44,14 +44,15 @@ def checklists_in(root) -> list[dict]:
             {"id": item.get("id"), "text": _item_text(item), "depth": _depth(item, wrapper)}
             for item in wrapper.iterfind(".//li[@id]")
         ]
-        found.append(
-            {
-                "id": wrapper.get("data-checklist"),
-                "title": wrapper.get("aria-label", ""),
-                "kind": wrapper.get("data-kind", "steps"),
-                "items": [item for item in items if item["text"]],
-            }
-        )
+        checklist = {
+            "id": wrapper.get("data-checklist"),
+            "title": wrapper.get("aria-label", ""),
+            "kind": wrapper.get("data-kind", "steps"),
+            "items": [item for item in items if item["text"]],
+        }
+        if wrapper.get("data-report-form") is not None:
+            checklist["report_form"] = True
+        found.append(checklist)
     return found
 
 

@@ -23,15 +23,6 @@ class Field:
     size: str = "box"
 
 
-def find_checklist(checklists: list[dict], wanted: str) -> dict | None:
-    """Return the checklist whose id is `wanted` or whose title starts with it."""
-    for checklist in checklists:
-        if checklist["id"] == wanted:
-            return checklist
-    prefix = wanted.strip().lower()
-    return next((c for c in checklists if c["title"].lower().startswith(prefix)), None)
-
-
 # Answers that fit on one line: when and where.
 _ONE_LINE = re.compile(r"\b(date|time|location|place|where|when)\b", re.IGNORECASE)
 

@@ -14,7 +14,7 @@ from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
 from .cards import Face, card_faces
-from .form import find_checklist, form_fields
+from .form import form_fields
 from .pdf import PdfUnavailable, write_pdf
 
 CARDS_HTML = "pocket-cards.html"
@@ -32,11 +32,40 @@ class PrintState:
     form_page: object = None
 
 
+# What `Cards:` may say; anything else is a mistake.
+_CARDS_OFF = ("no", "false", "off")
+_CARDS_ON = ("yes", "true", "on")
+
+
+def _wants_cards(build, page) -> bool:
+    """Say whether a page's checklists go on the pocket cards (`Cards: no` says not)."""
+    value = str(page.metadata.get("cards", "yes")).strip().lower()
+    if value not in _CARDS_OFF + _CARDS_ON:
+        line = build.source_line(page.source_path, "cards:")
+        build.report.problem(page.source_path, line, f"'Cards: {value}' is neither yes nor no")
+    return value not in _CARDS_OFF
+
+
 def _with_checklists(generator: PagesGenerator, menu: list[str]) -> list:
-    """Return the pages whose checklists become cards: menu order first, then the others."""
+    """Return the pages that have checklists: in MENU_PAGES order first, then the others."""
     everything = [*generator.pages, *generator.hidden_pages]
     ranked = sorted(everything, key=lambda p: menu.index(p.slug) if p.slug in menu else len(menu))
     return [page for page in ranked if getattr(page, "handbook_checklists", None)]
+
+
+def _report_form(build, pages: list) -> tuple[dict | None, object]:
+    """Return the one checklist marked `.report-form`, and its page; two are an error."""
+    marked = [(c, p) for p in pages for c in p.handbook_checklists if c.get("report_form")]
+    # In order: each call finds the next mark of the same page.
+    lines = [build.source_line(p.source_path, ".report-form") for _, p in marked]
+    for (checklist, page), line in list(zip(marked, lines, strict=True))[1:]:
+        first = marked[0][1].source_path
+        message = (
+            f"a second list marked .report-form ('{checklist['title']}'): the report form"
+            f" is made from one list, and {first} marks '{marked[0][0]['title']}' already"
+        )
+        build.report.problem(page.source_path, line, message)
+    return marked[0] if marked else (None, None)
 
 
 def plan_printouts(build, generators) -> PrintState | None:
@@ -44,29 +73,15 @@ def plan_printouts(build, generators) -> PrintState | None:
     generator = next((g for g in generators if isinstance(g, PagesGenerator)), None)
     if generator is None:
         return None
-    options = build.options
-    pages = _with_checklists(generator, list(build.settings.get("MENU_PAGES", [])))
-    if options["cards_page"]:
-        pages = [page for page in pages if page.slug == options["cards_page"]]
-    state = PrintState(generator, pages)
-    wanted = options["report_form_checklist"]
-    for page in pages if wanted else []:
-        found = find_checklist(page.handbook_checklists, wanted)
-        if found is not None:
-            state.form_checklist, state.form_page = found, page
-            break
-    if wanted and state.form_checklist is None and pages:
-        names = ", ".join(repr(c["title"]) for p in pages for c in p.handbook_checklists)
-        build.report.problem(
-            pages[0].source_path,
-            1,
-            f"no checklist for the report form: HANDBOOK['report_form_checklist'] is "
-            f"{wanted!r}; the checklists: {names or 'none'}",
-        )
-    for page in pages:
+    with_checklists = _with_checklists(generator, list(build.settings.get("MENU_PAGES", [])))
+    state = PrintState(generator, [p for p in with_checklists if _wants_cards(build, p)])
+    state.form_checklist, state.form_page = _report_form(build, with_checklists)
+    form = FORM_HTML if state.form_checklist is not None else None
+    for page in state.pages:
         # The page template shows its "Print" links when this is set.
-        form = FORM_HTML if state.form_checklist is not None else None
         page.handbook_prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF, "form": form}
+    if state.form_page is not None and state.form_page not in state.pages:
+        state.form_page.handbook_prints = {"form": form}
     return state
 
 
@@ -96,20 +111,11 @@ def _render(pelican, state: PrintState, name: str, template: str, **values) -> P
 
 def write_printouts(build, pelican, state: PrintState | None) -> None:
     """Write the pocket cards, their PDF and the report form of this build."""
-    if state is None or not state.pages:
+    if state is None or (not state.pages and state.form_checklist is None):
         build.report.note("no page has checklists: no pocket cards or report form written")
         return
-    options, output = build.options, Path(pelican.output_path)
-    faces = card_faces(state.pages, pelican.settings, options["card_max_items"])
-    static = output / pelican.settings.get("THEME_STATIC_DIR", "theme")
-    (static / "handbook").mkdir(parents=True, exist_ok=True)
-    # A file, not an inline style: the site's Content-Security-Policy forbids those.
-    (static / "handbook" / "card-size.css").write_text(_card_size_css(options), encoding="utf-8")
-    size = {"card_width": options["card_width"], "card_height": options["card_height"]}
-    first = state.pages[0]
-    cards = _render(
-        pelican, state, CARDS_HTML, "handbook/cards", faces=faces, source_page=first, **size
-    )
+    if state.pages:
+        _write_cards(build, pelican, state)
     if state.form_checklist is not None:
         opening, gathered = form_fields(state.form_checklist)
         _render(
@@ -121,6 +127,28 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
             gathered=gathered,
             source_page=state.form_page,
         )
+
+
+def _write_cards(build, pelican, state: PrintState) -> None:
+    """Write the pocket cards page and its PDF."""
+    options, output = build.options, Path(pelican.output_path)
+    faces = card_faces(state.pages, pelican.settings, options["card_max_items"])
+    static = output / pelican.settings.get("THEME_STATIC_DIR", "theme")
+    (static / "handbook").mkdir(parents=True, exist_ok=True)
+    # A file, not an inline style: the site's Content-Security-Policy forbids those.
+    (static / "handbook" / "card-size.css").write_text(_card_size_css(options), encoding="utf-8")
+    size = {"card_width": options["card_width"], "card_height": options["card_height"]}
+    first = state.pages[0]
+    cards = _render(
+        pelican,
+        state,
+        CARDS_HTML,
+        "handbook/cards",
+        faces=faces,
+        source_page=first,
+        source_pages=state.pages,
+        **size,
+    )
     try:
         ids = [face.id for face in faces]
         too_long = write_pdf(cards, output / CARDS_PDF, ids, pelican.settings.get("SITEURL", ""))
