@@ -14,6 +14,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 from tests.helpers import ROOT
 
 BROKEN = "Title: Broken\n\nSee [the rules]({filename}nowhere.md).\n"
@@ -126,3 +128,21 @@ def test_the_devserver_reports_problems_and_keeps_serving(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     assert "Traceback" not in "".join(seen)
+
+
+def test_the_publishing_workflow_runs_make_publish_which_writes_the_site(tmp_path):
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    commands = [step["run"] for step in steps if "run" in step]
+    assert commands == ['make publish SITEURL="${{ steps.pages.outputs.base_url }}"']
+    # What the upload step publishes is what that command writes.
+    upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "output"
+    # The history the dates come from.
+    checkout = next(step for step in steps if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["fetch-depth"] == 0
+    project = project_copy(tmp_path)
+    done = make(project, "publish", SITEURL="https://conduct.example.net/handbook")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("index.html", "conduct-staff-procedure.html", "pocket-cards.pdf", "sw.js"):
+        assert (project / "output" / name).is_file(), name
