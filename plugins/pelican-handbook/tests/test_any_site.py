@@ -139,3 +139,30 @@ def test_the_package_holds_no_site_specific_text():
             text = path.read_text(encoding="utf-8").lower()
             for word in ("boston", "#0b57a4", "code of conduct and incident response"):
                 assert word not in text, f"{path}: {word}"
+
+
+def test_a_theme_template_that_does_not_compile_is_reported_at_its_line(build_site, tmp_path):
+    theme = tmp_path / "theme" / "templates"
+    theme.mkdir(parents=True)
+    (theme / "base.html").write_text(
+        '{% extends "!simple/base.html" %}\n{% block head %}{{ super() }\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    built = build_site(copy_site(tmp_path), THEME=str(theme.parent))
+    assert built.status == 1
+    assert "Traceback" not in built.stderr
+    assert built.problems() == [f"{theme / 'base.html'}:2: template error: unexpected '}}'"]
+
+
+def test_a_theme_template_that_fails_while_rendering_is_reported(build_site, tmp_path):
+    theme = tmp_path / "theme" / "templates"
+    theme.mkdir(parents=True)
+    (theme / "page.html").write_text(
+        '{% extends "!simple/page.html" %}\n{% block content %}\n{{ page.title|nosuchthing }}\n'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    built = build_site(copy_site(tmp_path), THEME=str(theme.parent))
+    assert built.status == 1
+    assert "Traceback" not in built.stderr
+    assert built.problems()[0].startswith(f"{theme / 'page.html'}:3: template error:")
