@@ -68,6 +68,12 @@ HANDBOOK = {
         "EMERGENCY_CONTACTS",
         "ORGANIZER_CONTACTS",
     ],
+    # Wording the pages, the cards and the scripts show, over the plugin's
+    # English defaults (every key: plugins/pelican-handbook/README.md, "Words").
+    "words": {
+        "home_lede": f"Everyone at {ORGANIZATION} events deserves to feel safe and welcome."
+        " Start here.",
+    },
 }
 
 # --- How the site is put together -----------------------------------------

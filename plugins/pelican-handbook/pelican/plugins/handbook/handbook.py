@@ -26,7 +26,7 @@ from .offline import write_app_files, write_service_worker
 from .printouts import plan_printouts, write_printouts
 from .reader import install_reader
 from .report import use_plain_lines
-from .theme_check import check_templates, provide_writer
+from .words import SCRIPT_WORDS
 
 HERE = os.path.dirname(__file__)
 TEMPLATES = os.path.join(HERE, "templates")
@@ -45,7 +45,12 @@ def _add_markdown_extensions(build, settings: dict) -> None:
         str(n).endswith("toc") for n in names
     ):
         extensions.append(TocExtension())
-    extensions.append(ChecklistExtension(on_mistake=build.checklist_mistake))
+    extensions.append(
+        ChecklistExtension(
+            on_mistake=build.checklist_mistake,
+            default_title=build.options["words"]["checklist_title"],
+        )
+    )
 
 
 def begin(pelican) -> None:
@@ -61,6 +66,12 @@ def begin(pelican) -> None:
     shared = {
         name: contacts.get(name, settings[name]) for name in build.options["content_settings"]
     }
+    # The wording, for every template (a macro imported without context too)
+    # and, in part, for the scripts (handbook/words.html).
+    words = build.options["words"]
+    build.template_values["HANDBOOK_WORDS"] = words
+    build.template_values["HANDBOOK_SCRIPT_WORDS"] = {key: words[key] for key in SCRIPT_WORDS}
+    shared["HANDBOOK_WORDS"] = words
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
     stamp_build_date(build.template_values, settings, build.options["date_format"])
     # The plugin's assets go first, so a theme's own `handbook/` files replace them.
@@ -82,7 +93,6 @@ def prepare_generator(generator) -> None:
     if env is not None and not getattr(env, "handbook_templates", False):
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(TEMPLATES)])
         env.handbook_templates = True
-        check_templates(build, env)
 
 
 def content_ready(generators) -> None:
@@ -120,10 +130,7 @@ def finish(pelican) -> None:
         write_printouts(build, pelican, build.state.get("printouts"))
     if build.on("offline"):
         write_app_files(build, pelican)
-    if build.state.get("template_failed"):
-        # Pages written from a stand-in have none of their links or ids.
-        build.report.note("the written pages' links were not checked: a template failed")
-    elif build.on("link_check") and "links" in build.state:
+    if build.on("link_check") and "links" in build.state:
         check_output(
             build, pelican.output_path, build.state["links"], build.state.get("written", {})
         )
@@ -137,5 +144,4 @@ def register() -> None:
     signals.generator_init.connect(prepare_generator)
     signals.all_generators_finalized.connect(content_ready)
     signals.content_written.connect(page_written)
-    signals.get_writer.connect(provide_writer)
     signals.finalized.connect(finish)

@@ -29,6 +29,9 @@ DEFAULTS = {
     # Names of settings that pages rendered through Jinja (jinja2content) see
     # as globals of the same name: `{{ CONDUCT_EMAIL }}`.
     "content_settings": [],
+    # Wording the templates and scripts show, merged over words.DEFAULT_WORDS:
+    # {"reset": "Clear"}.
+    "words": {},
 }
 # Top-level settings the plugin reads besides HANDBOOK: a misspelt one would
 # otherwise be ignored without a word.
@@ -39,6 +42,8 @@ SET_BY_PLUGIN = {
     "HANDBOOK_BUILD_DATE",
     "HANDBOOK_BUILD_DATE_ISO",
     "HANDBOOK_MENU",
+    "HANDBOOK_WORDS",
+    "HANDBOOK_SCRIPT_WORDS",
 }
 
 _CSS_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:in|cm|mm|pt|pc|px)")
@@ -75,6 +80,9 @@ def _value_problem(key: str, value) -> str | None:
     elif isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             return "must be a whole number above 0"
+    elif isinstance(default, dict):
+        if not isinstance(value, dict):
+            return "must be a dict"
     elif isinstance(default, list):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return "must be a list of strings"
@@ -117,7 +125,10 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
                 ("HANDBOOK['content_settings']", f"names {name!r}, which is not a setting{hint}")
             )
     from .contacts import check_contacts  # imports this module: import it when first needed
+    from .words import check_words  # the same
 
+    options["words"], word_problems = check_words(options["words"])
+    problems.extend(word_problems)
     problems.extend(check_contacts(settings))
     fail = settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True)
     if not isinstance(fail, bool):

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..build import current_build
 from ..contacts import shown
+from ..words import DEFAULT_WORDS
 
 
 @dataclass
@@ -93,6 +95,12 @@ def checklist_faces(page, limit: int) -> list[Face]:
     return faces
 
 
+def _words(settings: dict) -> dict:
+    """Return this build's wording (DEFAULT_WORDS outside a build)."""
+    build = current_build(settings)
+    return {**DEFAULT_WORDS, **(build.options.get("words", {}) if build is not None else {})}
+
+
 def contact_lines(settings: dict) -> list[dict]:
     """Return the contacts card's lines: the contacts shown on the "card", then the conduct address.
 
@@ -118,12 +126,14 @@ def contact_lines(settings: dict) -> list[dict]:
             )
     conduct = settings.get("CONDUCT_EMAIL")
     if conduct and conduct not in emails:
-        lines.append({"label": "Code of Conduct", "text": conduct, "href": f"mailto:{conduct}"})
+        label = _words(settings)["cards_conduct_email"]
+        lines.append({"label": label, "text": conduct, "href": f"mailto:{conduct}"})
     return lines
 
 
 def card_faces(pages: list, settings: dict, limit: int) -> list[Face]:
     """Return every face: the contacts card, then one per checklist part of each page."""
-    contacts = Face("card-contacts", "Who to call", "contacts", contact_lines(settings))
+    title = _words(settings)["who_to_call"]
+    contacts = Face("card-contacts", title, "contacts", contact_lines(settings))
     contacts.source_path = pages[0].source_path
     return [contacts, *(face for page in pages for face in checklist_faces(page, limit))]

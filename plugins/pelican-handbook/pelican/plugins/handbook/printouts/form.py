@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..words import DEFAULT_WORDS
+
 # The first sentence of an item is its label; the rest is guidance.
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # An item asking for the time of the report stands in for the form's own
@@ -34,27 +36,32 @@ def _size(label: str) -> str:
     return "line" if _ONE_LINE.search(label) else "box"
 
 
-def item_field(item: dict, nested: list[str]) -> Field:
+def item_field(item: dict, nested: list[str], words: dict = DEFAULT_WORDS) -> Field:
     """Return the field for one gathered item; its nested items join the guidance."""
     label, *rest = _FIRST_SENTENCE.split(item["text"].strip(), maxsplit=1)
     label, hint = label.rstrip(". "), " ".join([*rest, *nested])
     if ":" in label and not hint:
         # "Identifying information: name, appearance, ..." - the list is a hint.
         label, hint = (part.strip() for part in label.split(":", 1))
-        hint = f"For example: {hint}"
+        hint = words["form_examples"].replace("{examples}", hint)
     return Field(f"field-{item['id']}", label, hint, _size(label))
 
 
-def form_fields(checklist: dict) -> tuple[list[Field], list[Field]]:
-    """Return the form's opening fields and one field per top-level gathered item."""
+def form_fields(checklist: dict, words: dict = DEFAULT_WORDS) -> tuple[list[Field], list[Field]]:
+    """Return the form's opening fields and one field per top-level gathered item.
+
+    The opening fields' labels and the lead-in of an example hint come from
+    `words` (the build's HANDBOOK_WORDS: form_staff_member, form_report_time,
+    form_examples).
+    """
     groups: list[tuple[dict, list[str]]] = []
     for item in checklist["items"]:
         if item["depth"] == 0 or not groups:
             groups.append((item, []))
         else:
             groups[-1][1].append(item["text"])
-    gathered = [item_field(item, nested) for item, nested in groups]
-    opening = [Field("field-staff-member", "Staff member taking the report", size="line")]
+    gathered = [item_field(item, nested, words) for item, nested in groups]
+    opening = [Field("field-staff-member", words["form_staff_member"], size="line")]
     if not any(_REPORT_TIME.match(f.label) for f in gathered):
-        opening.append(Field("field-report-time", "Date and time of this report", size="line"))
+        opening.append(Field("field-report-time", words["form_report_time"], size="line"))
     return opening, gathered

@@ -117,7 +117,7 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
     if state.pages:
         _write_cards(build, pelican, state)
     if state.form_checklist is not None:
-        opening, gathered = form_fields(state.form_checklist)
+        opening, gathered = form_fields(state.form_checklist, build.options["words"])
         _render(
             pelican,
             state,

@@ -3,6 +3,45 @@
 // The HTML works alone (real checkboxes in labels); this only enhances it,
 // following GOV.UK Frontend: opt in with data-module, one delegated listener.
 
+// The wording: the page's HANDBOOK_WORDS (handbook/words.html) over this
+// English, so a page without them still speaks. "{name}" is filled in.
+const ENGLISH = {
+  reset: "Reset",
+  reset_which: "“{title}”",
+  untitled_checklist: "this checklist",
+  confirm_reset: "Clear the ticks of “{title}”?",
+  progress: "{done} of {total} done",
+  incident_panel: "Incident",
+  start_incident: "Start a new incident",
+  copy_timeline: "Copy timeline",
+  no_incident: "No incident started on this device.",
+  incident_started: "Incident started {day} at {time}.",
+  confirm_start: "Start a new incident? This clears every tick on this page.",
+  timeline_start: "Incident started: {start}",
+  timeline_not_recorded: "not recorded",
+  timeline_label: "Timeline (select it and copy it)",
+  timeline_copied: "Timeline copied.",
+  timeline_copy_by_hand: "Select the timeline below and copy it.",
+  not_saving: "This browser is not saving ticks: keep this page open.",
+};
+
+function pageWords() {
+  try {
+    const words = JSON.parse(document.getElementById("handbook-words")?.textContent || "{}");
+    return words && typeof words === "object" ? words : {};
+  } catch {
+    return {};
+  }
+}
+
+const WORDS = pageWords();
+
+function word(name, values = {}) {
+  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : ENGLISH[name];
+  const fill = (all, key) => (Object.hasOwn(values, key) ? String(values[key]) : all);
+  return text.replace(/\{(\w+)\}/g, fill);
+}
+
 const lists = [...document.querySelectorAll('[data-module="checklist"]')];
 const key = `handbook-checklists:${document.body.dataset.page || location.pathname}`;
 let state = { started: null, ticks: {} };
@@ -57,7 +96,7 @@ function save() {
     window.localStorage.setItem(key, JSON.stringify(state));
   } catch {
     // Ticks stay on screen until the page is left; say so, once.
-    if (!warned) say("This browser is not saving ticks: keep this page open.");
+    if (!warned) say(word("not_saving"));
     warned = true;
   }
 }
@@ -90,14 +129,14 @@ function button(action, text, hidden) {
 }
 
 function title(list) {
-  return list.getAttribute("aria-label") || "this checklist";
+  return list.getAttribute("aria-label") || word("untitled_checklist");
 }
 
 function enhanceList(list) {
   const tools = make("div", "checklist__tools");
   const status = make("p", "checklist__status");
   status.setAttribute("aria-live", "polite");
-  tools.append(status, button("reset", "Reset", `“${title(list)}”`));
+  tools.append(status, button("reset", word("reset"), word("reset_which", { title: title(list) })));
   list.prepend(tools);
   for (const box of boxes(list)) {
     box.closest(".checklist__label").append(make("time", "checklist__time"));
@@ -107,17 +146,17 @@ function enhanceList(list) {
 
 function enhancePage() {
   const panel = make("section", "incident");
-  panel.setAttribute("aria-label", "Incident");
+  panel.setAttribute("aria-label", word("incident_panel"));
   const started = make("p", "incident__start");
   started.setAttribute("aria-live", "polite");
   const actions = make("div", "incident__actions");
-  actions.append(button("start", "Start a new incident"), button("copy", "Copy timeline"));
+  actions.append(button("start", word("start_incident")), button("copy", word("copy_timeline")));
   const message = make("p", "incident__message");
   message.setAttribute("aria-live", "polite");
   const fallback = make("div", "incident__fallback");
   fallback.hidden = true;
   // The label wraps the textarea: no id that a content id could clash with.
-  const label = make("label", "", "Timeline (select it and copy it)");
+  const label = make("label", "", word("timeline_label"));
   const area = make("textarea", "incident__timeline");
   Object.assign(area, { readOnly: true, rows: 8 });
   label.append(area);
@@ -137,12 +176,14 @@ function showStart() {
   line.dataset.shown = String(state.started);
   line.replaceChildren();
   if (!state.started) {
-    line.textContent = "No incident started on this device.";
+    line.textContent = word("no_incident");
     return;
   }
   const time = make("time", "", clock(state.started));
   time.dateTime = state.started;
-  line.append(`Incident started ${day(state.started)} at `, time, ".");
+  // The time is an element: the words around "{time}" go either side of it.
+  const [before, ...after] = word("incident_started", { day: day(state.started) }).split("{time}");
+  line.append(before, ...(after.length ? [time, after.join("{time}")] : []));
 }
 
 function render() {
@@ -159,7 +200,8 @@ function render() {
   for (const list of lists) {
     const all = boxes(list);
     const done = all.filter((box) => box.checked).length;
-    setText(list.querySelector(".checklist__status"), `${done} of ${all.length} done`);
+    const progress = word("progress", { done, total: all.length });
+    setText(list.querySelector(".checklist__status"), progress);
     // One next step per checklist under way (or the page's first), not one per list.
     const next = started.includes(list) || (!started.length && list === lists[0]);
     markNext(list, next ? all.find((box) => !box.checked) : null);
@@ -178,8 +220,10 @@ function markNext(list, box) {
 }
 
 function timeline() {
-  const start = state.started ? `${day(state.started)} ${clock(state.started)}` : "not recorded";
-  const lines = [`Incident started: ${start}`];
+  const start = state.started
+    ? `${day(state.started)} ${clock(state.started)}`
+    : word("timeline_not_recorded");
+  const lines = [word("timeline_start", { start })];
   for (const box of boxes()) {
     const time = state.ticks[idOf(box)];
     const text = box.closest(".checklist__item").querySelector(".checklist__text").textContent;
@@ -201,7 +245,7 @@ function showTimeline(text) {
   } catch {
     // Old API, may be refused; the text is on screen to copy by hand.
   }
-  say(copied ? "Timeline copied." : "Select the timeline below and copy it.");
+  say(word(copied ? "timeline_copied" : "timeline_copy_by_hand"));
 }
 
 async function copyTimeline() {
@@ -209,7 +253,7 @@ async function copyTimeline() {
   try {
     await navigator.clipboard.writeText(text);
     document.querySelector(".incident__fallback").hidden = true;
-    say("Timeline copied.");
+    say(word("timeline_copied"));
   } catch {
     showTimeline(text);
   }
@@ -228,10 +272,10 @@ function act(action, list) {
     return;
   }
   if (action === "reset") {
-    if (!window.confirm(`Clear the ticks of “${title(list)}”?`)) return;
+    if (!window.confirm(word("confirm_reset", { title: title(list) }))) return;
     for (const box of boxes(list)) delete state.ticks[idOf(box)];
   } else if (action === "start") {
-    if (!window.confirm("Start a new incident? This clears every tick on this page.")) return;
+    if (!window.confirm(word("confirm_start"))) return;
     state = { started: new Date().toISOString(), ticks: {} };
   }
   save();

@@ -4,6 +4,34 @@
 
 const KEY = "handbook-report-form";
 
+// The wording: the page's HANDBOOK_WORDS (handbook/words.html) over this
+// English, so a page without them still speaks. "{name}" is filled in.
+const ENGLISH = {
+  form_title: "Incident report",
+  form_confirm_wipe: "Wipe everything typed on this form?",
+  form_wiped: "The form is empty.",
+  form_emailed: "Your email app has the report. Send it from there.",
+  form_copied: "Copied. Paste it into a message to the lead responders.",
+  form_copy_failed: "Could not copy here. Use “{email}” instead.",
+};
+
+function pageWords() {
+  try {
+    const words = JSON.parse(document.getElementById("handbook-words")?.textContent || "{}");
+    return words && typeof words === "object" ? words : {};
+  } catch {
+    return {};
+  }
+}
+
+const WORDS = pageWords();
+
+function word(name, values = {}) {
+  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : ENGLISH[name];
+  const fill = (all, key) => (Object.hasOwn(values, key) ? String(values[key]) : all);
+  return text.replace(/\{(\w+)\}/g, fill);
+}
+
 function load() {
   try {
     return JSON.parse(sessionStorage.getItem(KEY)) || {};
@@ -60,7 +88,7 @@ function questionOf(form, name) {
 
 function asText(form) {
   const answers = values(form);
-  const lines = [form.dataset.title || "Incident report", ""];
+  const lines = [form.dataset.title || word("form_title"), ""];
   const seen = new Set();
   for (const field of form.elements) {
     if (!field.name || seen.has(field.name) || field.type === "button" || field.type === "reset") continue;
@@ -81,7 +109,7 @@ function setUp(form) {
     status.textContent = text;
   };
   const refreshEmail = () => {
-    const subject = encodeURIComponent(form.dataset.title || "Incident report");
+    const subject = encodeURIComponent(form.dataset.title || word("form_title"));
     const body = encodeURIComponent(asText(form));
     email.href = `mailto:${form.dataset.email}?subject=${subject}&body=${body}`;
   };
@@ -102,7 +130,7 @@ function setUp(form) {
   // There is nowhere to submit to: Enter in a field must not leave the page.
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
-    if (Object.keys(values(form)).length && !window.confirm("Wipe everything typed on this form?")) {
+    if (Object.keys(values(form)).length && !window.confirm(word("form_confirm_wipe"))) {
       event.preventDefault();
       return;
     }
@@ -111,17 +139,17 @@ function setUp(form) {
     // The browser clears the fields after this event; update then.
     setTimeout(() => {
       refreshEmail();
-      say("The form is empty.");
+      say(word("form_wiped"));
     });
   });
-  email.addEventListener("click", () => sent("Your email app has the report. Send it from there."));
+  email.addEventListener("click", () => sent(word("form_emailed")));
   copy.hidden = false;
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(asText(form));
-      sent("Copied. Paste it into a message to the lead responders.");
+      sent(word("form_copied"));
     } catch {
-      say("Could not copy here. Use “Email the lead responders” instead.");
+      say(word("form_copy_failed", { email: email.textContent.trim() }));
     }
   });
   window.addEventListener("beforeunload", (event) => {

@@ -1,0 +1,188 @@
+"""The wording of every fixed string the plugin and a theme show: one dict a site can override.
+
+A site changes any of them with `HANDBOOK["words"]`, a dict merged over
+DEFAULT_WORDS (an unknown key, an empty value or an unknown placeholder is an
+error). Templates see the merged dict as `HANDBOOK_WORDS`; the scripts read
+the SCRIPT_WORDS part of it from a JSON block the page carries
+(handbook/words.html) and fall back to their own English for anything missing.
+
+A `{name}` in a word is a placeholder that the template or the script fills
+in: a count, a date, a title, or a link whose own text is another word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .settings import did_you_mean
+
+DEFAULT_WORDS = {
+    # --- Checklists (checklist.js) ---
+    # The button that clears one checklist, then the checklist it names (read
+    # by screen readers after the button's text).
+    "reset": "Reset",
+    "reset_which": "“{title}”",
+    # The name of a checklist without a title, in the two strings above.
+    "untitled_checklist": "this checklist",
+    "confirm_reset": "Clear the ticks of “{title}”?",
+    # Each checklist's progress line.
+    "progress": "{done} of {total} done",
+    # The incident panel above the first checklist: its name for screen
+    # readers, its buttons, its status line and its confirmation.
+    "incident_panel": "Incident",
+    "start_incident": "Start a new incident",
+    "copy_timeline": "Copy timeline",
+    "no_incident": "No incident started on this device.",
+    "incident_started": "Incident started {day} at {time}.",
+    "confirm_start": "Start a new incident? This clears every tick on this page.",
+    # The copied timeline: its first line, and the start when none was recorded.
+    "timeline_start": "Incident started: {start}",
+    "timeline_not_recorded": "not recorded",
+    # The timeline shown when the clipboard refuses it, and the messages.
+    "timeline_label": "Timeline (select it and copy it)",
+    "timeline_copied": "Timeline copied.",
+    "timeline_copy_by_hand": "Select the timeline below and copy it.",
+    "not_saving": "This browser is not saving ticks: keep this page open.",
+    # The title of a checklist with no heading or lead-in (also its id).
+    "checklist_title": "Checklist",
+    # --- Pocket cards (handbook/cards.html, cards_intro.html, card_faces.html) ---
+    "cards_title": "Pocket cards",
+    "cards_description": (
+        "{organization}: the staff procedure's checklists as pocket cards to print."
+    ),
+    "cards_intro": (
+        "The checklists of the {pages} as {count} card faces of {width} by {height},"
+        " one per printed page."
+    ),
+    "cards_print": (
+        'Print the {pdf} (or this page) at 100% ("Actual size", not "Fit to page"),'
+        " on index cards or on plain paper, and cut along the thin border."
+    ),
+    "cards_pdf": "PDF of these cards",
+    "cards_danger": "If anyone is in danger, call emergency services first.",
+    # The contacts card's title (also the contacts heading of the danger box)
+    # and the label of the conduct address on it.
+    "who_to_call": "Who to call",
+    "cards_conduct_email": "Code of Conduct",
+    # --- The incident report form (handbook/form.html, report-form.js) ---
+    # The form page's name (its browser title and the link to it) and its
+    # description for search engines.
+    "form_name": "Incident report form",
+    "form_description": (
+        "{organization}: a form for taking an incident report, to fill in on a phone or on paper."
+    ),
+    # The form's heading, also the email subject and the copied text's title.
+    "form_title": "Incident report",
+    "form_intro": (
+        "From the {page}. Try to have the reporter write it; if they cannot, write it down"
+        " as they tell it. Leave out what they do not want to say."
+    ),
+    "form_privacy": (
+        "What you type stays in this browser tab only, and is gone when the tab is closed."
+        " It leaves this device only if you copy it or email it."
+    ),
+    "form_about": "About this report",
+    "form_staff_member": "Staff member taking the report",
+    "form_report_time": "Date and time of this report",
+    "form_anonymous": "Does the reporter want to stay anonymous?",
+    "form_yes": "Yes",
+    "form_no": "No",
+    "form_told": "What the reporter tells you",
+    # The guidance of an item written "Label: example, example".
+    "form_examples": "For example: {examples}",
+    "form_email": "Email the lead responders",
+    "form_copy": "Copy as text",
+    "form_wipe": "Wipe",
+    "form_confirm_wipe": "Wipe everything typed on this form?",
+    "form_wiped": "The form is empty.",
+    "form_emailed": "Your email app has the report. Send it from there.",
+    "form_copied": "Copied. Paste it into a message to the lead responders.",
+    # {email} is the email button's text.
+    "form_copy_failed": "Could not copy here. Use “{email}” instead.",
+    # --- The theme (theme/templates/) ---
+    "site_description": (
+        "{organization}: Code of Conduct, how to report an incident, and how staff respond."
+    ),
+    "skip_link": "Skip to content",
+    "nav_label": "Documents",
+    "home_lede": "Everyone deserves to feel safe and welcome. Start here.",
+    "contacts": "Contacts",
+    "danger_title": "If anyone is in danger",
+    "danger_text": (
+        "Call emergency services first. Then tell an organizer. Stay with the person if it is"
+        " safe to."
+    ),
+    "toc_checklists": "Checklists on this page",
+    "toc_headings": "On this page",
+    "print_title": "Print",
+    # {cards} and {pdf} are links whose text is cards_title and print_cards_pdf.
+    "print_cards": "{cards} to print and cut out (or the {pdf})",
+    "print_cards_pdf": "PDF of the cards",
+    # {form} is a link whose text is form_name.
+    "print_form": "{form}: fill it in on a phone, or print it blank",
+    "footer_questions": "Questions: {email}",
+    "footer_changed": "Procedure as of {date}",
+    "footer_built": "Built on {date}",
+}
+
+# The words checklist.js and report-form.js show, in the page's JSON block.
+SCRIPT_WORDS = (
+    "reset",
+    "reset_which",
+    "untitled_checklist",
+    "confirm_reset",
+    "progress",
+    "incident_panel",
+    "start_incident",
+    "copy_timeline",
+    "no_incident",
+    "incident_started",
+    "confirm_start",
+    "timeline_start",
+    "timeline_not_recorded",
+    "timeline_label",
+    "timeline_copied",
+    "timeline_copy_by_hand",
+    "not_saving",
+    "form_title",
+    "form_confirm_wipe",
+    "form_wiped",
+    "form_emailed",
+    "form_copied",
+    "form_copy_failed",
+)
+
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    """Return the names of the `{name}` placeholders in a word."""
+    return set(_PLACEHOLDER.findall(text))
+
+
+def check_words(given: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """Return DEFAULT_WORDS with the good words of `given` over them, and each problem found."""
+    problems = []
+    words = dict(DEFAULT_WORDS)
+    for key in sorted(given, key=str):
+        value = given[key]
+        if key not in DEFAULT_WORDS:
+            hint = did_you_mean(str(key), DEFAULT_WORDS)
+            problems.append(("HANDBOOK['words']", f"has an unknown key {key!r}{hint}"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(
+                (f"HANDBOOK['words'][{key!r}]", f"must be a non-empty string, not {value!r}")
+            )
+        elif unknown := sorted(placeholders(value) - placeholders(DEFAULT_WORDS[key])):
+            known = sorted(placeholders(DEFAULT_WORDS[key]))
+            hint = did_you_mean(unknown[0], known) if known else ""
+            takes = ", ".join(f"{{{name}}}" for name in known) or "none"
+            problems.append(
+                (
+                    f"HANDBOOK['words'][{key!r}]",
+                    f"has an unknown placeholder {{{unknown[0]}}}{hint}; it takes {takes}",
+                )
+            )
+        else:
+            words[key] = value
+    return words, problems
