@@ -26,6 +26,7 @@ from .offline import write_app_files, write_service_worker
 from .printouts import plan_printouts, write_printouts
 from .reader import install_reader
 from .report import use_plain_lines
+from .theme_check import check_templates, provide_writer
 from .words import SCRIPT_WORDS
 
 HERE = os.path.dirname(__file__)
@@ -93,6 +94,7 @@ def prepare_generator(generator) -> None:
     if env is not None and not getattr(env, "handbook_templates", False):
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(TEMPLATES)])
         env.handbook_templates = True
+        check_templates(build, env)
 
 
 def content_ready(generators) -> None:
@@ -130,7 +132,10 @@ def finish(pelican) -> None:
         write_printouts(build, pelican, build.state.get("printouts"))
     if build.on("offline"):
         write_app_files(build, pelican)
-    if build.on("link_check") and "links" in build.state:
+    if build.state.get("template_failed"):
+        # Pages written from a stand-in have none of their links or ids.
+        build.report.note("the written pages' links were not checked: a template failed")
+    elif build.on("link_check") and "links" in build.state:
         check_output(
             build, pelican.output_path, build.state["links"], build.state.get("written", {})
         )
@@ -144,4 +149,5 @@ def register() -> None:
     signals.generator_init.connect(prepare_generator)
     signals.all_generators_finalized.connect(content_ready)
     signals.content_written.connect(page_written)
+    signals.get_writer.connect(provide_writer)
     signals.finalized.connect(finish)

@@ -81,7 +81,7 @@ def plan_printouts(build, generators) -> PrintState | None:
         # The page template shows its "Print" links when this is set.
         page.handbook_prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF, "form": form}
     if state.form_page is not None and state.form_page not in state.pages:
-        state.form_page.handbook_prints = {"form": form}
+        state.form_page.handbook_prints = {"cards": None, "pdf": None, "form": form}
     return state
 
 
