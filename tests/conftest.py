@@ -1,4 +1,9 @@
-"""Fixtures shared by the build and browser tests."""
+"""Fixtures shared by the build and browser tests.
+
+`site` is the fixture handbook (tests/data/handbook) built as
+FIXTURE_ORGANIZATION's, never the real content: the real site's fixtures are
+in tests/content/, which a fork adapts or deletes.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import build
+from tests.helpers import build_handbook
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session."""
-    return build(tmp_path_factory.mktemp("site") / "output")
+    """The fixture handbook, built once per test session."""
+    return build_handbook(tmp_path_factory.mktemp("site") / "output")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,5 +53,5 @@ def serve():
 
 @pytest.fixture(scope="session")
 def site_url(site, serve) -> str:
-    """Base URL of the real site, served over HTTP."""
+    """Base URL of the fixture handbook, served over HTTP."""
     return serve(site)

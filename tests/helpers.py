@@ -1,4 +1,11 @@
-"""Build the site the way `make html` does, for tests."""
+"""Build sites the way `make html` does, for tests; the fixture handbook and its organization.
+
+The product's tests (plugin, theme, JavaScript) build fixture sites from
+tests/data with pelicanconf.py and FIXTURE_ORGANIZATION over its settings, so
+they pass whatever a fork puts in content/ and in the first block of
+pelicanconf.py. Tests of this site's own documents and settings are in
+tests/content/.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,8 @@ import json
 import locale
 import logging
 import os
+import re
+import runpy
 import shutil
 import subprocess as _subprocess
 import sys
@@ -31,6 +40,65 @@ STEP_TEXT = ".checklist__label > .checklist__text"
 ITEM_TEXT = ".checklist__item > .checklist__text, .checklist__label > .checklist__text"
 BOX = '[data-module="checklist"] .checklist__box'
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+# The fixture handbook: the seed staff procedure with its checklist marks, and
+# a short code of conduct and attendee procedure, under the real site's slugs.
+HANDBOOK = DATA / "handbook"
+SEED = DATA / "seed-staff-procedure.md"
+STAFF = "conduct-staff-procedure.html"
+# The seed procedure names the group it was written for: these settings'
+# values, which a site's copy writes as `{{ ORGANIZATION }}` and `{{ LEADERS_EMAIL }}`.
+SEED_ORGANIZATION = {"ORGANIZATION": "Boston Python", "LEADERS_EMAIL": "leaders@bostonpython.com"}
+
+_FIXTURE_CONDUCT = "conduct@lakeside-coders.test"
+_FIXTURE_LEADERS = "board@lakeside-coders.test"
+# A made-up organization, in the settings a fork changes (pelicanconf.py's
+# first block), with values that pass the build's placeholder check. HANDBOOK
+# is pelicanconf's with every key the tests depend on set here, so a fork's
+# own card size, wording or switched-off feature does not reach them.
+FIXTURE_ORGANIZATION = {
+    "ORGANIZATION": "Lakeside Coders",
+    "SITENAME": "Lakeside Coders Conduct Handbook",
+    "CONDUCT_EMAIL": _FIXTURE_CONDUCT,
+    "LEADERS_EMAIL": _FIXTURE_LEADERS,
+    "EMERGENCY_CONTACTS": [
+        {"label": "Emergency services", "phone": "112"},
+        {"label": "Night crisis line", "phone": "0800 555 0199"},
+    ],
+    # The third is on the home page and the contacts card, not on the first screen.
+    "ORGANIZER_CONTACTS": [
+        {"role": "Conduct team", "email": _FIXTURE_CONDUCT},
+        {"role": "Lakeside Coders board", "email": _FIXTURE_LEADERS},
+        {"role": "Organizer on call", "name": "Sam Okafor", "phone": "+1 (555) 010 2233"},
+    ],
+    "MENU_PAGES": ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"],
+    # 03:00 UTC is still the day before here, as in Boston.
+    "TIMEZONE": "America/Chicago",
+    "HANDBOOK": {
+        **runpy.run_path(str(ROOT / "pelicanconf.py")).get("HANDBOOK", {}),
+        "checklists": True,
+        "link_check": True,
+        "printouts": True,
+        "offline": True,
+        "card_width": "4in",
+        "card_height": "6in",
+        "card_max_items": 9,
+        "link_ignore": [],
+        "theme_color": "#2a6f4e",
+        "app_description": "Lakeside Coders: conduct and incident response.",
+        "short_name": "LC Conduct",
+        "date_format": "%Y-%m-%d",
+        "content_settings": [
+            "ORGANIZATION",
+            "SITENAME",
+            "CONDUCT_EMAIL",
+            "LEADERS_EMAIL",
+            "EMERGENCY_CONTACTS",
+            "ORGANIZER_CONTACTS",
+        ],
+        "words": {"home_lede": "Everyone at Lakeside Coders events should feel safe. Start here."},
+    },
+}
 
 
 def run_pelican(
@@ -43,7 +111,9 @@ def run_pelican(
     """Build `content` (default: the real content) into `output`; never raises.
 
     `settings` override pelicanconf values as `pelican -e` would, so a test
-    can change an address and see the page change. The build runs in this
+    can change an address and see the page change. A fixture site (any
+    `content`) is built as FIXTURE_ORGANIZATION's, with no menu unless
+    `settings` give one: the organization's own settings never reach it. The build runs in this
     process, as `python -m pelican` would run it, unless `subprocess` is true
     (for tests of the command line itself) or `conf` is another settings file
     (publishconf.py imports pelicanconf by module name, which a process that
@@ -51,9 +121,9 @@ def run_pelican(
     Either way the result has the command's returncode, stdout and stderr.
     """
     if content is not None:
-        # A fixture site is not Boston Python's: the site's menu names pages it
-        # does not have, which the build rightly reports.
-        settings = {"MENU_PAGES": [], **(settings or {})}
+        # The fixture organization's menu names pages a fixture site may not
+        # have, which the build rightly reports.
+        settings = {**FIXTURE_ORGANIZATION, "MENU_PAGES": [], **(settings or {})}
     command = [
         str(content or ROOT / "content"),
         "-o",
@@ -208,10 +278,47 @@ def build(output: Path, **kwargs) -> Path:
     return output
 
 
+def build_handbook(output: Path, settings: dict | None = None, content: Path = HANDBOOK) -> Path:
+    """Build the fixture handbook (or a changed copy of it) as FIXTURE_ORGANIZATION's."""
+    menu = {"MENU_PAGES": FIXTURE_ORGANIZATION["MENU_PAGES"]}
+    return build(output, content=content, settings={**menu, **(settings or {})})
+
+
+def copy_handbook(destination: Path) -> Path:
+    """Copy the fixture handbook to `destination`, for tests that change it."""
+    shutil.copytree(HANDBOOK, destination)
+    return destination
+
+
 def copy_content(destination: Path) -> Path:
     """Copy the real content to `destination`, for tests that change it."""
     shutil.copytree(ROOT / "content", destination)
     return destination
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def seed_sentences(organization: dict | None = None) -> list[str]:
+    """Split the seed's prose into sentences, with Markdown markup removed.
+
+    With `organization` (settings such as FIXTURE_ORGANIZATION), its values
+    stand where the seed, written for one group, names that group's.
+    """
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    for name, written in SEED_ORGANIZATION.items():
+        if organization is not None:
+            body = body.replace(written, organization[name])
+    body = re.sub(r"\[([^\]]*)\][({][^)]*\)", r"\1", body)  # links, even the malformed one
+    body = re.sub(r"<([^>]+@[^>]+)>", r"\1", body)  # autolinks
+    body = re.sub(r"^\s*(?:\d+\.|\*|#+|---)\s*", "", body, flags=re.MULTILINE)
+    sentences = []
+    for block in body.split("\n"):
+        for sentence in re.split(r"(?<=[.!?:])\s+", block.strip()):
+            if sentence:
+                sentences.append(normalised(sentence))
+    return sentences
 
 
 def edited_settings(folder: Path, replacements: dict[str, str]) -> Path:

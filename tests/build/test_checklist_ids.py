@@ -1,4 +1,4 @@
-"""Checklist ids on the built site: unique, stable across builds, on the staff page."""
+"""Checklist ids on the built fixture handbook: unique, stable across builds, on the staff page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import build
+from tests.helpers import build_handbook
 
 STAFF = "conduct-staff-procedure.html"
 
@@ -29,7 +29,7 @@ def checklist_ids(page: BeautifulSoup) -> list[str]:
 
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("again") / "output")
+    return build_handbook(tmp_path_factory.mktemp("again") / "output")
 
 
 def test_ids_are_unique_within_each_page(site):

@@ -16,19 +16,27 @@ from pathlib import Path
 
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import FIXTURE_ORGANIZATION, HANDBOOK, ROOT
 
 BROKEN = "Title: Broken\n\nSee [the rules]({filename}nowhere.md).\n"
 PROBLEM = "content/pages/broken.md:3: link target '{filename}nowhere.md' does not exist"
 
 
 def project_copy(folder: Path) -> Path:
-    """Copy the project (not its output) to `folder`, sharing the virtualenv."""
+    """Copy the project (not its output) to `folder`, sharing the virtualenv.
+
+    Its content is the fixture handbook, and its pelicanconf.py ends with the
+    fixture organization's settings, as a fork's first block would hold them.
+    """
     for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt"):
         # copy2 keeps the modification time, so make sees the venv as up to date.
         shutil.copy2(ROOT / name, folder / name)
-    for name in ("content", "theme", "plugins"):
+    for name in ("theme", "plugins"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(HANDBOOK, folder / "content")
+    settings = "".join(f"{name} = {value!r}\n" for name, value in FIXTURE_ORGANIZATION.items())
+    with (folder / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\n# The fixture organization (tests/helpers.py).\n{settings}")
     (folder / ".venv").symlink_to(ROOT / ".venv")
     return folder
 
@@ -123,6 +131,7 @@ def test_the_devserver_reports_problems_and_keeps_serving(tmp_path):
         assert wait_for_line(lines, PROBLEM, seen, limit=120), "".join(seen)
         page = fetch(f"http://127.0.0.1:{port}/conduct-staff-procedure.html", limit=60)
         assert b"Staff Procedure For Incident Response" in page
+        assert FIXTURE_ORGANIZATION["CONDUCT_EMAIL"].encode() in page
         assert server.poll() is None, "the development server stopped"
     finally:
         os.killpg(server.pid, signal.SIGTERM)

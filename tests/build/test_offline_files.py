@@ -17,8 +17,7 @@ from pelican.plugins.handbook.offline.icons import cache_key
 from pelican.settings import read_settings
 from PIL import Image
 
-import pelicanconf
-from tests.helpers import ROOT, build, run_pelican
+from tests.helpers import FIXTURE_ORGANIZATION, HANDBOOK, ROOT, build_handbook, run_pelican
 
 
 def service_worker_constants(site: Path) -> tuple[str, list[str]]:
@@ -44,13 +43,13 @@ def test_the_precache_lists_every_file_of_the_site(site):
 def test_the_cache_is_named_after_the_content(tmp_path, monkeypatch):
     # Rebuilding unchanged content keeps the cache name: phones fetch nothing new.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
-    first = build(tmp_path / "first")
-    second = build(tmp_path / "second")
+    first = build_handbook(tmp_path / "first")
+    second = build_handbook(tmp_path / "second")
     version, files = service_worker_constants(first)
     assert service_worker_constants(second)[0] == version
     # One changed byte in any file a phone keeps gives a new cache name, so
     # the phone fetches the new copy on its next online visit.
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=FIXTURE_ORGANIZATION)
     worker = SimpleNamespace(output_path=str(second), settings=settings)
     for name in files:
         path = second / name
@@ -66,12 +65,13 @@ def test_the_cache_is_named_after_the_content(tmp_path, monkeypatch):
 
 
 def test_every_page_links_the_manifest_and_shows_the_build_date(tmp_path, monkeypatch):
-    # 2026-11-25 03:00 UTC is still 24 November at the event (pelicanconf.py's
+    # 2026-11-25 03:00 UTC is still 24 November at the event (the site's
     # TIMEZONE): the date shown is the event's, not the server's.
     epoch = 1795575600
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    site = build(tmp_path / "out")
-    day = datetime.fromtimestamp(epoch, ZoneInfo(pelicanconf.TIMEZONE)).date().isoformat()
+    site = build_handbook(tmp_path / "out")
+    zone = ZoneInfo(FIXTURE_ORGANIZATION["TIMEZONE"])
+    day = datetime.fromtimestamp(epoch, zone).date().isoformat()
     assert day == "2026-11-24"
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
@@ -85,7 +85,8 @@ def test_every_page_links_the_manifest_and_shows_the_build_date(tmp_path, monkey
 
 def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):
     manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
-    assert manifest["name"] == "Boston Python Code of Conduct"
+    assert manifest["name"] == FIXTURE_ORGANIZATION["SITENAME"]
+    assert manifest["short_name"] == FIXTURE_ORGANIZATION["HANDBOOK"]["short_name"]
     assert manifest["display"] == "standalone"
     assert (site / manifest["start_url"]).is_file()
     sizes = {}
@@ -100,11 +101,11 @@ BLUE = (0x0B, 0x57, 0xA4, 255)
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory) -> tuple[Path, Path]:
-    """The real site built with an empty icon cache, and that cache."""
+    """The fixture handbook built with an empty icon cache, and that cache."""
     folder = tmp_path_factory.mktemp("drawn")
     # Not the shared `site`: it may have copied icons cached by an older drawing.
     cache = folder / "pelican-cache"
-    return build(folder / "out", settings={"CACHE_PATH": str(cache)}), cache
+    return build_handbook(folder / "out", settings={"CACHE_PATH": str(cache)}), cache
 
 
 @pytest.mark.parametrize("size", [192, 512])
@@ -146,7 +147,7 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
     (theme / "static/img/favicon.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><image href="x.png"/></svg>'
     )
-    result = run_pelican(tmp_path / "out", settings={"THEME": str(theme)})
+    result = run_pelican(tmp_path / "out", content=HANDBOOK, settings={"THEME": str(theme)})
     assert result.returncode == 1
     assert "favicon.svg:1: cannot draw the app icons: <image> links to 'x.png'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -155,8 +156,8 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
 def test_the_build_date_follows_its_setting_and_source_date_epoch(tmp_path, monkeypatch):
     # 2026-11-25 12:00 UTC: reproducible builds stamp their source's date.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
-    handbook = {**pelicanconf.HANDBOOK, "date_format": "%d %B %Y"}
-    out = build(tmp_path / "out", settings={"HANDBOOK": handbook})
+    handbook = {**FIXTURE_ORGANIZATION["HANDBOOK"], "date_format": "%d %B %Y"}
+    out = build_handbook(tmp_path / "out", settings={"HANDBOOK": handbook})
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     stamp = soup.select_one("footer time")
     assert (stamp.get_text(), stamp["datetime"]) == ("25 November 2026", "2026-11-25")
