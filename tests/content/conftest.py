@@ -1,0 +1,31 @@
+"""The real site: content/ built with pelicanconf.py as it is (see README.md here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from subprocess import CompletedProcess
+
+import pytest
+
+# The browser fixtures, for this folder's browser tests.
+from tests.browser.conftest import browser, phone  # noqa: F401
+from tests.helpers import run_pelican
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory) -> tuple[Path, CompletedProcess]:
+    """The real site's output folder, and what its build printed."""
+    output = tmp_path_factory.mktemp("real-site") / "output"
+    result = run_pelican(output)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return output, result
+
+
+@pytest.fixture(scope="session")
+def real_site(real_build) -> Path:
+    return real_build[0]
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site, serve) -> str:
+    return serve(real_site)
