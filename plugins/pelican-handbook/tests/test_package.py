@@ -1,0 +1,47 @@
+"""The distribution a site installs: its files and its dependency ranges."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from email.parser import Parser
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent
+SOURCE = PACKAGE / "pelican" / "plugins" / "handbook"
+
+
+def build_wheel(folder: Path) -> zipfile.ZipFile:
+    # No build isolation: the build backend is installed from requirements-dev.txt,
+    # so this needs no network.
+    command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*command, str(PACKAGE), "-w", str(folder)], check=True, capture_output=True)
+    (wheel,) = folder.glob("pelican_handbook-*.whl")
+    return zipfile.ZipFile(wheel)
+
+
+def test_the_wheel_holds_the_code_templates_and_assets_and_no_tests(tmp_path):
+    wheel = build_wheel(tmp_path)
+    names = set(wheel.namelist())
+    shipped = {
+        path.relative_to(PACKAGE).as_posix()
+        for path in SOURCE.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert shipped <= names
+    assert "pelican/plugins/handbook/templates/handbook/cards.html" in names
+    assert "pelican/plugins/handbook/static/handbook/checklist.js" in names
+    # A namespace package: no pelican/__init__.py that would shadow Pelican.
+    assert "pelican/__init__.py" not in names and "pelican/plugins/__init__.py" not in names
+    assert not any(name.startswith(("tests/", "test_data/")) for name in names)
+
+
+def test_the_dependencies_are_ranges_with_extras_for_print_and_jinja(tmp_path):
+    wheel = build_wheel(tmp_path)
+    metadata_name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    metadata = Parser().parsestr(wheel.read(metadata_name).decode())
+    requires = metadata.get_all("Requires-Dist")
+    assert "pelican>=4.9" in requires and "lxml>=5" in requires
+    assert not any("==" in requirement.split(";")[0] for requirement in requires)
+    assert set(metadata.get_all("Provides-Extra")) >= {"print", "jinja"}
