@@ -36,8 +36,9 @@ function pageWords() {
 
 const WORDS = pageWords();
 
-function word(name, values = {}) {
-  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : ENGLISH[name];
+// Also used by report-form.js, with its own English.
+export function word(name, values = {}, english = ENGLISH) {
+  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : english[name];
   const fill = (all, key) => (Object.hasOwn(values, key) ? String(values[key]) : all);
   return text.replace(/\{(\w+)\}/g, fill);
 }

@@ -2,6 +2,8 @@
 // (sessionStorage), and lets it leave the device only when staff copy it or
 // email it. The form itself works and prints without this script.
 
+import { word as pageWord } from "./checklist.js";
+
 const KEY = "handbook-report-form";
 
 // The wording: the page's HANDBOOK_WORDS (handbook/words.html) over this
@@ -15,21 +17,10 @@ const ENGLISH = {
   form_copy_failed: "Could not copy here. Use “{email}” instead.",
 };
 
-function pageWords() {
-  try {
-    const words = JSON.parse(document.getElementById("handbook-words")?.textContent || "{}");
-    return words && typeof words === "object" ? words : {};
-  } catch {
-    return {};
-  }
-}
-
-const WORDS = pageWords();
-
+// The page loads checklist.js already (the theme's base or handbook/assets.html):
+// importing it costs no request, and its `word` reads the page's words.
 function word(name, values = {}) {
-  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : ENGLISH[name];
-  const fill = (all, key) => (Object.hasOwn(values, key) ? String(values[key]) : all);
-  return text.replace(/\{(\w+)\}/g, fill);
+  return pageWord(name, values, ENGLISH);
 }
 
 function load() {
