@@ -13,7 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from tests.browser.conftest import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
 from tests.helpers import build_handbook
 
 
@@ -55,3 +57,28 @@ def serve():
 def site_url(site, serve) -> str:
     """Base URL of the fixture handbook, served over HTTP."""
     return serve(site)
+
+
+# The browser tests' Chromium, started by the first test that needs it.
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized browser profile (no saved ticks, no cache)."""
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    """A fresh desktop-sized browser profile."""
+    context = browser.new_context(**DESKTOP)
+    yield context
+    context.close()

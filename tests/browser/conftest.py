@@ -1,4 +1,8 @@
-"""Playwright driving a real Chromium: Debian's, or the one CHROMIUM_PATH names."""
+"""Playwright driving a real Chromium: Debian's, or the one CHROMIUM_PATH names.
+
+The browser fixtures (`browser`, `phone`, `desktop`) are in tests/conftest.py,
+so that one browser serves this folder and tests/content/.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,27 +36,3 @@ def chromium_path() -> str:
             "(make test does when apt-get can run) or set CHROMIUM_PATH"
         )
     return path
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def phone(browser):
-    """A fresh phone-sized browser profile (no saved ticks, no cache)."""
-    context = browser.new_context(**PHONE)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def desktop(browser):
-    """A fresh desktop-sized browser profile."""
-    context = browser.new_context(**DESKTOP)
-    yield context
-    context.close()

@@ -7,8 +7,6 @@ from subprocess import CompletedProcess
 
 import pytest
 
-# The browser fixtures, for this folder's browser tests.
-from tests.browser.conftest import browser, phone  # noqa: F401
 from tests.helpers import run_pelican
 
 
