@@ -76,12 +76,17 @@ HANDBOOK = {
     },
 }
 
+# The time zone the dates are shown in ("Procedure as of", tick times).
+TIMEZONE = "America/New_York"
+# The documents in the navigation and the home page's doors, in this order
+# (page slugs); a slug that names no page stops the build.
+MENU_PAGES = ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"]
+
 # --- How the site is put together -----------------------------------------
 
 AUTHOR = ORGANIZATION
 PATH = "content"
 THEME = "theme"
-TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 SITEURL = ""
 # Every link is relative, so the site works from any folder or sub-path.
@@ -120,8 +125,6 @@ CATEGORY_SAVE_AS = ""
 TAG_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
-# The documents in the navigation, in this order (page slugs).
-MENU_PAGES = ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"]
 
 MARKDOWN = {
     "extension_configs": {
