@@ -46,20 +46,30 @@ class _StandInLoader(jinja2.BaseLoader):
         return self.loader.list_templates()
 
 
-def check_templates(build, env: jinja2.Environment) -> None:
-    """Compile every HTML template the generator can load; report the ones that fail."""
+def _compile_all(build, env: jinja2.Environment) -> set[str]:
+    """Compile every HTML template of the theme and the plugin; report and return the broken."""
     broken = set()
     try:
-        names = [n for n in env.list_templates() if n.endswith((".html", ".htm"))]
+        names = env.list_templates(extensions=("html", "htm"))
     except TypeError:  # a loader that cannot list its templates
-        return
-    for name in names:
+        return broken
+    # "!simple/..." and "!theme/..." are Pelican's own names for the same files.
+    for name in (n for n in names if not n.startswith("!")):
         try:
             env.get_template(name)
         except jinja2.TemplateError as error:
             filename, line = template_line(error)
             build.report.problem(filename or name, line, f"template error: {error}")
             broken.add(name)
+    return broken
+
+
+def check_templates(build, env: jinja2.Environment) -> None:
+    """Report the templates that do not compile, once a build; give each generator stand-ins."""
+    # Every generator has an environment of its own, over the same templates.
+    if "broken_templates" not in build.state:
+        build.state["broken_templates"] = _compile_all(build, env)
+    broken = build.state["broken_templates"]
     if broken:
         build.state["template_failed"] = True
         env.loader = _StandInLoader(env.loader, broken)

@@ -88,18 +88,19 @@ class Mistakes:
 
     def after_walk(self, root: etree.Element) -> None:
         """Report (and take out) marks that follow no list, then attribute lists left as text."""
-        for parent in list(root.iter()):
-            for child in list(parent):
-                mark = read_mark(child, self.md) if child.tag == "p" else None
-                if mark is None:
-                    continue
+        stray = [p for p in root.iter("p") if read_mark(p, self.md) is not None]
+        for parent in list(root.iter()) if stray else ():
+            for child in [c for c in parent if c in stray]:
+                mark = read_mark(child, self.md)
                 snippet = mark.unknown or (
                     f".checklist-{mark.kind}" if mark.kind else ".report-form"
                 )
                 message = "checklist mark follows no list: put it right after the list it marks"
                 self.record("error", message, snippet)
                 parent.remove(child)
-        self._left_as_text(root, inside_code=False)
+        # Looked for in the whole text first (in C): almost every page has none.
+        if "{:" in "".join(root.itertext()):
+            self._left_as_text(root, inside_code=False)
 
     def _left_as_text(self, element: etree.Element, inside_code: bool) -> None:
         inside_code = inside_code or element.tag in _CODE

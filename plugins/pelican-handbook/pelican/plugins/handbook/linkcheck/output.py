@@ -47,20 +47,6 @@ def theme_link_problem(index: OutputIndex, output: str, href: str, ignore: list[
     return index.fragment_problem(target, fragment, href)
 
 
-def content_lines(path: str, written: dict[str, str]) -> range:
-    """Return the lines of a written file that hold its page's content (none if unknown)."""
-    content = written.get(os.path.abspath(path))
-    if not content:
-        return range(0)
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        text = handle.read()
-    offset = text.find(content)
-    if offset < 0:
-        return range(0)
-    first = text.count("\n", 0, offset) + 1
-    return range(first, first + content.count("\n") + 1)
-
-
 def source_line_of_id(text: str, name: str) -> int | None:
     """Return the source line that gives an element id `name`, if one visibly does."""
     explicit = re.compile(r"(?:#|\bid=[\"']?)" + re.escape(name) + r"(?![\w-])")
@@ -83,7 +69,7 @@ class OutputCheck:
         self.build, self.report, self.state = build, build.report, state
         self.written = written
         self.ignore = list(build.options["link_ignore"])
-        self.index = index_output(output_path)
+        self.index = index_output(output_path, written)
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
         self.verdicts: dict[tuple[str, str], str | None] = {}
@@ -102,7 +88,7 @@ class OutputCheck:
         where = f" (template: {template})" if template else ""
         path = os.path.join(self.index.root, output)
         page = self.state.pages.get(output)
-        content = content_lines(path, self.written) if page is not None else range(0)
+        content = parsed.content if page is not None else range(0)
         # A draft is not published: the theme may link it to pages that only
         # published content brings (its category's), which is no one's mistake.
         draft = getattr(page, "status", "") == "draft"

@@ -93,8 +93,20 @@ class OutputIndex:
         return f"link to '{href}' has no target: no id '{fragment}' in {served}{hint}"
 
 
-def index_output(root: str) -> OutputIndex:
-    """Walk the output folder once: every file, every HTML page read."""
+def content_lines(text: str, content: str | None) -> range:
+    """Return the lines of a written file that hold its page's content (none if unknown)."""
+    offset = text.find(content) if content else -1
+    if offset < 0:
+        return range(0)
+    first = text.count("\n", 0, offset) + 1
+    return range(first, first + content.count("\n") + 1)
+
+
+def index_output(root: str, written: dict[str, str] | None = None) -> OutputIndex:
+    """Walk the output folder once: every file, every HTML page read.
+
+    `written` gives, by absolute path, the content each page was written with.
+    """
     index = OutputIndex(root)
     for folder, _, names in os.walk(root):
         for name in names:
@@ -103,7 +115,9 @@ def index_output(root: str) -> OutputIndex:
             index.files.add(relative)
             if name.endswith((".html", ".htm")):
                 with open(full, encoding="utf-8", errors="replace") as handle:
-                    index.pages[relative] = parse_document(handle.read())
+                    text = handle.read()
+                page = index.pages[relative] = parse_document(text)
+                page.content = content_lines(text, (written or {}).get(os.path.abspath(full)))
     return index
 
 
