@@ -42,9 +42,10 @@ ORGANIZER_CONTACTS = [
 
 # Options of the handbook plugin; plugins/pelican-handbook/README.md lists each key.
 HANDBOOK = {
-    # Pocket card face, as CSS lengths (fits a shirt pocket or badge holder).
-    "card_width": "4in",
-    "card_height": "6in",
+    # Pocket card size: "4x6" (in: a shirt pocket, 2 to a sheet), "3x5" (index
+    # cards, 4 to a sheet) or "badge" (a 3 x 4 in badge-holder insert, 4 to a
+    # sheet). Any other size: "card_width" and "card_height", as CSS lengths.
+    "card_size": "4x6",
     # A checklist longer than this is split across cards (Boorman: 5 to 9
     # items per pause point).
     "card_max_items": 9,

@@ -1,56 +1,32 @@
-"""Take the picture of a pocket card shown in the README (docs/pocket-card.png).
+"""Take the picture of a sheet of pocket cards shown in the README (docs/pocket-card-sheet.png).
 
 Usage: .venv/bin/python scripts/card_picture.py [OUTPUT_DIR] [PNG]
-Build the site first (make html); Chromium comes from $CHROMIUM_PATH.
+Build the site first (make html). The first page of the Letter sheets PDF is
+rendered with PDFium (pypdfium2, from requirements-dev.txt) as the printer
+would get it, in 16 greys to keep the file small.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import sys
-import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+import pypdfium2
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `folder` on an ephemeral port and return the server and its URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+# 90 pixels per inch: an 11 x 8.5 in sheet is 990 x 765.
+SCALE = 90 / 72
 
 
 def picture(output: Path, png: Path) -> None:
-    """Screenshot the first checklist card of `output`/pocket-cards.html into `png`."""
-    server, url = serve(output)
-    chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
-            page = browser.new_page(viewport={"width": 900, "height": 1200}, device_scale_factor=2)
-            page.emulate_media(color_scheme="light")
-            page.goto(f"{url}/pocket-cards.html")
-            # The first face is the contacts card; the second is the first checklist.
-            page.locator(".card").nth(1).screenshot(path=str(png))
-            browser.close()
-    finally:
-        server.shutdown()
+    """Render the first sheet of `output`/pocket-cards-letter.pdf into `png`."""
+    sheet = pypdfium2.PdfDocument(output / "pocket-cards-letter.pdf")[0]
+    image = sheet.render(scale=SCALE).to_pil().convert("L").quantize(16)
+    image.save(png, optimize=True)
 
 
 if __name__ == "__main__":
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "output"
-    png = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "pocket-card.png"
+    png = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "pocket-card-sheet.png"
     picture(output, png)
     print(f"wrote {png}")

@@ -15,9 +15,11 @@ DEFAULTS = {
     "offline": True,
     # Link check: output paths (and everything below them) served by something else.
     "link_ignore": [],
-    # Printouts: the card face, as CSS lengths, and the most items on one face.
-    "card_width": "4in",
-    "card_height": "6in",
+    # Printouts: the card face, by name ("4x6", "3x5" or "badge": printouts/sizes.py),
+    # or as two CSS lengths that win over it; and the most items on one face.
+    "card_size": "4x6",
+    "card_width": None,
+    "card_height": None,
     "card_max_items": 9,
     # Offline: the web app manifest.
     "short_name": None,
@@ -49,6 +51,7 @@ SET_BY_PLUGIN = {
 _CSS_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:in|cm|mm|pt|pc|px)")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _OPTIONAL_TEXT = {"short_name", "app_description"}
+_CARD_LENGTHS = ("card_width", "card_height")
 
 
 def settings_file() -> str:
@@ -71,7 +74,18 @@ def did_you_mean(wrong: str, choices) -> str:
 def _value_problem(key: str, value) -> str | None:
     """Return what is wrong with one HANDBOOK value, or None."""
     default = DEFAULTS[key]
-    if key in _OPTIONAL_TEXT:
+    if key in _CARD_LENGTHS:
+        length = isinstance(value, str) and _CSS_LENGTH.fullmatch(value.strip())
+        if value is not None and not length:
+            return "must be a CSS length such as '4in' or '101.6mm'"
+    elif key == "card_size":
+        from .printouts.sizes import CARD_SIZES  # the printouts import this module
+
+        if value not in CARD_SIZES:
+            *others, last = (repr(name) for name in CARD_SIZES)
+            hint = did_you_mean(str(value), CARD_SIZES)
+            return f"must be {', '.join(others)} or {last}{hint}"
+    elif key in _OPTIONAL_TEXT:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             return "must be a non-empty string or None"
     elif isinstance(default, bool):
@@ -86,9 +100,6 @@ def _value_problem(key: str, value) -> str | None:
     elif isinstance(default, list):
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             return "must be a list of strings"
-    elif key in ("card_width", "card_height"):
-        if not isinstance(value, str) or not _CSS_LENGTH.fullmatch(value.strip()):
-            return "must be a CSS length such as '4in' or '101.6mm'"
     elif key.endswith("_color"):
         if not isinstance(value, str) or not _COLOR.fullmatch(value.strip()):
             return "must be a colour written as '#rrggbb'"
@@ -118,6 +129,10 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
         if problem:
             problems.append((f"HANDBOOK[{key!r}]", f"{problem}, not {options[key]!r}"))
             options[key] = DEFAULTS[key]
+    from .printouts.sizes import size_problems  # the same
+
+    if not any(name.startswith("HANDBOOK['card_") for name, _ in problems):
+        problems.extend(size_problems(given, options))
     for name in options["content_settings"]:
         if name not in settings:
             hint = did_you_mean(name, [s for s in settings if s.isupper()])

@@ -59,6 +59,18 @@ DEFAULT_WORDS = {
         " on index cards or on plain paper, and cut along the thin border."
     ),
     "cards_pdf": "PDF of these cards",
+    # The sheets to cut: {letter} and {a4} are links whose text is
+    # cards_sheet_letter and cards_sheet_iso; {count} is the faces a sheet.
+    "cards_sheets": (
+        "Sheets of {count} faces: {letter} or {a4}, printed at 100% too. Cut along the crop"
+        " marks and fold each pair on its dashed line, printed sides out: one two-sided card."
+    ),
+    "cards_sheet_letter": "Letter sheets (PDF)",
+    "cards_sheet_iso": "A4 sheets (PDF)",
+    # Each card's footer, after the organization: the date of the procedure.
+    "cards_changed": "as of {date}",
+    # Under the contacts card's QR code (only with SITEURL): the published page.
+    "cards_qr": "The live checklist: {url}",
     "cards_danger": "If anyone is in danger, call emergency services first.",
     # The contacts card's title (also the contacts heading of the danger box)
     # and the label of the conduct address on it.
@@ -118,6 +130,12 @@ DEFAULT_WORDS = {
     # {cards} and {pdf} are links whose text is cards_title and print_cards_pdf.
     "print_cards": "{cards} to print and cut out (or the {pdf})",
     "print_cards_pdf": "PDF of the cards",
+    # {letter} and {a4} are links whose text is print_sheet_letter and print_sheet_iso.
+    "print_sheets": "Sheets to cut and fold, several cards to a page: {letter} or {a4}",
+    "print_sheet_letter": "Letter PDF",
+    "print_sheet_iso": "A4 PDF",
+    # At the foot of every printed page of a document, with footer_changed.
+    "print_page": "page {page} of {pages}",
     # {form} is a link whose text is form_name.
     "print_form": "{form}: fill it in on a phone, or print it blank",
     "footer_questions": "Questions: {email}",

@@ -1,7 +1,8 @@
 """Build the pocket card faces from a page's checklists and the contact settings.
 
 One checklist per face; a checklist longer than HANDBOOK["card_max_items"] is
-split into parts titled "(1 of 2)", "(2 of 2)". The contacts card comes first.
+split into parts titled "(1 of 2)", "(2 of 2)", and one whose text does not
+fit its face into more (fit.py measures it). The contacts card comes first.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from pathlib import Path
 from ..build import current_build
 from ..contacts import shown
 from ..words import DEFAULT_WORDS
+
+# The contacts card splits like a checklist; this names it where a checklist id would.
+CONTACTS = "contacts"
 
 
 @dataclass
@@ -28,6 +32,17 @@ class Face:
     start: int = 1
     source_path: str = ""
     line: int = 1
+    # The checklist this face is a part of (CONTACTS for the contacts card):
+    # its id and title, and how many parts it is split into.
+    checklist: str = ""
+    checklist_title: str = ""
+    parts: int = 1
+    # Set once the faces are planned: the type size (points) measured to fit,
+    # the face's number among `count`, and the contacts card's QR code.
+    text_size: int = 12
+    number: int = 1
+    count: int = 1
+    qr: dict | None = None
 
 
 def group_items(items: list[dict]) -> list[dict]:
@@ -41,16 +56,20 @@ def group_items(items: list[dict]) -> list[dict]:
     return groups
 
 
-def split_items(items: list[dict], limit: int) -> list[list[dict]]:
-    """Split top-level items into the fewest even parts of at most `limit` each.
+def split_items(items: list[dict], limit: int, least: int = 1) -> list[list[dict]]:
+    """Split top-level items into the fewest even parts of at most `limit` each, `least` or more.
 
     Nested items stay with their parent (as `children`), so a part may hold a
     few more lines.
     """
     groups = group_items(items)
-    parts = math.ceil(len(groups) / limit)
-    size = math.ceil(len(groups) / parts)
-    return [groups[i : i + size] for i in range(0, len(groups), size)]
+    parts = min(max(math.ceil(len(groups) / limit), least), len(groups))
+    # The first len % parts parts take one item more.
+    size, more = divmod(len(groups), parts)
+    bounds = [0]
+    for number in range(parts):
+        bounds.append(bounds[-1] + size + (number < more))
+    return [groups[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def _alnum(text: str) -> str:
@@ -77,20 +96,25 @@ def source_line(source_path: str, checklist: dict) -> int:
     return 1
 
 
-def checklist_faces(page, limit: int) -> list[Face]:
-    """Return the faces the checklists of `page` make, split at `limit` items."""
+def checklist_faces(page, limit: int, least: dict | None = None) -> list[Face]:
+    """Return the faces the checklists of `page` make, split at `limit` items.
+
+    `least` gives, by checklist id, the fewest parts a checklist is split into.
+    """
     faces = []
     for checklist in getattr(page, "handbook_checklists", []):
-        parts = split_items(checklist["items"], limit) if checklist["items"] else []
+        fewest = (least or {}).get(checklist["id"], 1)
+        parts = split_items(checklist["items"], limit, fewest) if checklist["items"] else []
         line = source_line(page.source_path, checklist)
         start = 1
         for number, items in enumerate(parts, start=1):
             title, face_id = checklist["title"], f"card-{checklist['id']}"
             if len(parts) > 1:
                 title, face_id = f"{title} ({number} of {len(parts)})", f"{face_id}-{number}"
-            faces.append(
-                Face(face_id, title, checklist["kind"], items, start, page.source_path, line)
-            )
+            face = Face(face_id, title, checklist["kind"], items, start, page.source_path, line)
+            face.checklist, face.checklist_title = checklist["id"], checklist["title"]
+            face.parts = len(parts)
+            faces.append(face)
             start += len(items)
     return faces
 
@@ -131,9 +155,32 @@ def contact_lines(settings: dict) -> list[dict]:
     return lines
 
 
-def card_faces(pages: list, settings: dict, limit: int) -> list[Face]:
-    """Return every face: the contacts card, then one per checklist part of each page."""
+def contact_faces(settings: dict, source_path: str, parts: int = 1) -> list[Face]:
+    """Return the contacts card: one face, or `parts` faces when one does not fit."""
     title = _words(settings)["who_to_call"]
-    contacts = Face("card-contacts", title, "contacts", contact_lines(settings))
-    contacts.source_path = pages[0].source_path
-    return [contacts, *(face for page in pages for face in checklist_faces(page, limit))]
+    lines = contact_lines(settings)
+    parts = max(1, min(parts, len(lines)))
+    size, more = divmod(len(lines), parts)
+    faces, start = [], 0
+    for number in range(1, parts + 1):
+        end = start + size + (number <= more)
+        face_id, face_title = "card-contacts", title
+        if parts > 1:
+            face_id, face_title = f"card-contacts-{number}", f"{title} ({number} of {parts})"
+        face = Face(face_id, face_title, "contacts", lines[start:end], source_path=source_path)
+        face.checklist, face.checklist_title, face.parts = CONTACTS, title, parts
+        faces.append(face)
+        start = end
+    return faces
+
+
+def card_faces(pages: list, settings: dict, limit: int, least: dict | None = None) -> list[Face]:
+    """Return every face: the contacts card, then one per checklist part of each page.
+
+    `least` gives, by checklist id, the fewest parts a checklist is split into.
+    """
+    faces = contact_faces(settings, pages[0].source_path, (least or {}).get(CONTACTS, 1))
+    faces += [face for page in pages for face in checklist_faces(page, limit, least)]
+    for number, face in enumerate(faces, start=1):
+        face.number, face.count = number, len(faces)
+    return faces

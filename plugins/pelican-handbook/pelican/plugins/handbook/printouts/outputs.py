@@ -7,18 +7,17 @@ A theme may override `handbook/cards.html` and `handbook/form.html`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
-from .cards import Face, card_faces
+from .card_files import CARDS_HTML, CARDS_PDF, sheet_links, write_cards
 from .form import form_fields
-from .pdf import PdfUnavailable, write_pdf
+from .sheets import PAPERS
 
-CARDS_HTML = "pocket-cards.html"
-CARDS_PDF = "pocket-cards.pdf"
 FORM_HTML = "incident-report-form.html"
 
 
@@ -77,22 +76,16 @@ def plan_printouts(build, generators) -> PrintState | None:
     state = PrintState(generator, [p for p in with_checklists if _wants_cards(build, p)])
     state.form_checklist, state.form_page = _report_form(build, with_checklists)
     form = FORM_HTML if state.form_checklist is not None else None
+    sheets = sheet_links(build.options)
+    prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF, "form": form}
+    # The sheets to cut: "letter" and "a4" (None for a paper the card does not fit).
+    prints.update({paper: sheets.get(paper) for paper in PAPERS})
     for page in state.pages:
         # The page template shows its "Print" links when this is set.
-        page.handbook_prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF, "form": form}
+        page.handbook_prints = dict(prints)
     if state.form_page is not None and state.form_page not in state.pages:
-        state.form_page.handbook_prints = {"cards": None, "pdf": None, "form": form}
+        state.form_page.handbook_prints = {**dict.fromkeys(prints), "form": form}
     return state
-
-
-def _card_size_css(options: dict) -> str:
-    """Return the stylesheet that sizes the cards' printed pages."""
-    width, height = options["card_width"], options["card_height"]
-    return (
-        "/* Generated from HANDBOOK card_width and card_height. */\n"
-        f"@page {{ size: {width} {height}; margin: 0; }}\n"
-        f":root {{ --card-width: {width}; --card-height: {height}; }}\n"
-    )
 
 
 def _render(pelican, state: PrintState, name: str, template: str, **values) -> Path:
@@ -115,7 +108,8 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
         build.report.note("no page has checklists: no pocket cards or report form written")
         return
     if state.pages:
-        _write_cards(build, pelican, state)
+        cards = functools.partial(_render, pelican, state, template="handbook/cards")
+        write_cards(build, pelican, state, cards)
     if state.form_checklist is not None:
         opening, gathered = form_fields(state.form_checklist, build.options["words"])
         _render(
@@ -126,46 +120,6 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
             opening=opening,
             gathered=gathered,
             source_page=state.form_page,
+            # The form prints the date of the procedure it comes from.
+            handbook_print_marks=getattr(state.form_page, "handbook_print_marks", None),
         )
-
-
-def _write_cards(build, pelican, state: PrintState) -> None:
-    """Write the pocket cards page and its PDF."""
-    options, output = build.options, Path(pelican.output_path)
-    faces = card_faces(state.pages, pelican.settings, options["card_max_items"])
-    static = output / pelican.settings.get("THEME_STATIC_DIR", "theme")
-    (static / "handbook").mkdir(parents=True, exist_ok=True)
-    # A file, not an inline style: the site's Content-Security-Policy forbids those.
-    (static / "handbook" / "card-size.css").write_text(_card_size_css(options), encoding="utf-8")
-    size = {"card_width": options["card_width"], "card_height": options["card_height"]}
-    first = state.pages[0]
-    cards = _render(
-        pelican,
-        state,
-        CARDS_HTML,
-        "handbook/cards",
-        faces=faces,
-        source_page=first,
-        source_pages=state.pages,
-        **size,
-    )
-    try:
-        ids = [face.id for face in faces]
-        too_long = write_pdf(cards, output / CARDS_PDF, ids, pelican.settings.get("SITEURL", ""))
-    except PdfUnavailable as error:
-        build.report.problem(first.source_path, 1, f"cannot write {CARDS_PDF}: {error}")
-        return
-    _warn_overflow(build, faces, too_long, options)
-
-
-def _warn_overflow(build, faces: list[Face], ids: list[str], options: dict) -> None:
-    """Warn, with the list's file:line, about each card too long for its face."""
-    for face in faces:
-        if face.id in ids:
-            build.report.warn(
-                face.source_path,
-                face.line,
-                f"pocket card {face.title!r} does not fit on a {options['card_width']} x "
-                f"{options['card_height']} card; shorten its items or lower "
-                "HANDBOOK['card_max_items'] to split it",
-            )

@@ -1,0 +1,130 @@
+"""Write the pocket cards: their page, their PDF, and the Letter and A4 sheets to cut.
+
+The faces are planned (cards.py), fitted to the card (fit.py, measured by
+WeasyPrint), given the contacts card's QR code (qr.py), then written as
+`pocket-cards.html` (one face per printed page), `pocket-cards.pdf` from it,
+and one sheet PDF per paper (sheets.py). The measuring and sheet pages are
+HTML for WeasyPrint only: written beside the cards page, so their links
+resolve as its do, and removed once their PDF is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .cards import CONTACTS, Face, card_faces
+from .fit import TEXT_SIZES, fit_faces, measure_height
+from .pdf import PdfUnavailable, write_pdf
+from .qr import contacts_qr
+from .sheets import PAPERS, Layout, card_size_css, layout, place
+from .sizes import card_size
+
+CARDS_HTML = "pocket-cards.html"
+CARDS_PDF = "pocket-cards.pdf"
+SHEET_PDF = "pocket-cards-{paper}.pdf"
+# Never part of the site: removed once their PDF is written.
+_MEASURE_HTML = "pocket-cards-measuring.html"
+_MEASURE_PDF = "pocket-cards-measuring.pdf"
+_SHEET_HTML = "pocket-cards-{paper}.html"
+
+
+def sheet_layouts(options: dict) -> list[Layout]:
+    """Return the layout of each paper that the card fits on (Letter, A4)."""
+    size = card_size(options)
+    return [found for paper in PAPERS if (found := layout(paper, size)) is not None]
+
+
+def sheet_links(options: dict) -> dict[str, str]:
+    """Return the sheet PDF of each paper, by paper ("letter", "a4")."""
+    return {sheet.paper: SHEET_PDF.format(paper=sheet.paper) for sheet in sheet_layouts(options)}
+
+
+def _removed(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
+    """Write the pocket cards page, its PDF and the sheets; warn about faces too long."""
+    options, output = build.options, Path(pelican.output_path)
+    settings = pelican.settings
+    size, sheets = card_size(options), sheet_layouts(options)
+    static = output / settings.get("THEME_STATIC_DIR", "theme") / "handbook"
+    static.mkdir(parents=True, exist_ok=True)
+    # A file, not an inline style: the site's Content-Security-Policy forbids those.
+    css = card_size_css(size, sheets, measure_height(size.height_in))
+    (static / "card-size.css").write_text(css, encoding="utf-8")
+    first = state.pages[0]
+    values = {
+        "source_page": first,
+        "source_pages": state.pages,
+        "card_width": size.width,
+        "card_height": size.height,
+        "sheets": sheets,
+    }
+    siteurl = settings.get("SITEURL", "")
+    qr = contacts_qr(siteurl, state.generator, state.pages)
+    # Pelican's CACHE_PATH, relative to the current folder like Pelican's own:
+    # a build whose cards did not change copies its PDFs and measurements.
+    cache = Path(settings.get("CACHE_PATH") or "cache") / "handbook"
+
+    def pdf(html: Path, name: str, faces: list[Face]) -> list[str]:
+        return write_pdf(html, output / name, [face.id for face in faces], siteurl, cache)
+
+    def make_faces(least: dict) -> list[Face]:
+        faces = card_faces(state.pages, settings, options["card_max_items"], least)
+        # On the contacts card's last face, when it is split.
+        contacts = [face for face in faces if face.checklist == CONTACTS]
+        contacts[-1].qr = qr
+        return faces
+
+    def measure(trials: list[Face]) -> set[str]:
+        html = render(_MEASURE_HTML, faces=trials, measuring=True, **values)
+        try:
+            return set(pdf(html, _MEASURE_PDF, trials))
+        finally:
+            _removed(html, output / _MEASURE_PDF)
+
+    missing = None
+    try:
+        faces, too_long = fit_faces(make_faces, measure)
+    except PdfUnavailable as error:
+        missing, too_long = error, []
+        faces = make_faces({})
+        for face in faces:
+            face.text_size = TEXT_SIZES[-1]
+    cards = render(CARDS_HTML, faces=faces, **values)
+    if missing is not None:
+        build.report.problem(first.source_path, 1, f"cannot write {CARDS_PDF}: {missing}")
+        return
+    pdf(cards, CARDS_PDF, faces)
+    for sheet in sheets:
+        placed = {"paper": sheet.paper, "pages": place(faces, sheet), "marks": len(sheet.marks)}
+        html = render(_SHEET_HTML.format(paper=sheet.paper), faces=faces, sheet=placed, **values)
+        try:
+            pdf(html, SHEET_PDF.format(paper=sheet.paper), faces)
+        finally:
+            _removed(html)
+    _warn_too_long(build, too_long, size)
+
+
+def _warn_too_long(build, faces: list[Face], size) -> None:
+    """Warn, with the list's file:line, about each face too long for the card at 12 pt."""
+    smallest = TEXT_SIZES[-1]
+    for face in faces:
+        split = f" even split into {face.parts}" if face.parts > 1 else ""
+        where = f"{size} card{split} at {smallest} pt"
+        if face.checklist == CONTACTS:
+            message = (
+                f"the contacts card does not fit on a {where}; show fewer contacts on"
+                " the card (their 'show' setting) or write them shorter"
+            )
+        else:
+            message = (
+                f"pocket card {face.checklist_title!r} does not fit on a {where}"
+                f" ({face.title!r}); shorten its items"
+            )
+        build.report.warn(face.source_path, face.line, message)
