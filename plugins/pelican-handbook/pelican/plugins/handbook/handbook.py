@@ -25,6 +25,7 @@ from .linkcheck import check_content, check_output, remember_written
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .printouts import plan_printouts, write_printouts
+from .printouts.marks import stamp_print_marks
 from .reader import install_reader
 from .report import use_plain_lines
 from .theme_check import check_templates, provide_writer
@@ -126,6 +127,8 @@ def content_ready(generators) -> None:
     if build.on("link_check"):
         build.state["links"] = check_content(build, generators, written_by(generators))
     if build.on("printouts"):
+        # The date and page number every printed page of a document shows.
+        stamp_print_marks(every_content(generators), build.options["words"])
         build.state["printouts"] = plan_printouts(build, generators)
     # The trees are not needed once every page is described and checked.
     trees.clear()

@@ -89,6 +89,28 @@ function asText(form) {
   return lines.join("\n").trim() + "\n";
 }
 
+// A text box prints only the lines it shows, so each field's text is copied
+// into a print-only block after it, which grows with the text (form.css
+// prints it instead of the box once the field holds something).
+function mirror(field) {
+  let copy = field.nextElementSibling;
+  if (!copy || !copy.classList.contains("field__printed")) {
+    copy = document.createElement("div");
+    copy.className = "field__printed";
+    // The field itself is what assistive technology reads.
+    copy.setAttribute("aria-hidden", "true");
+    field.after(copy);
+  }
+  copy.textContent = field.value;
+  field.closest(".field")?.classList.toggle("field--filled", field.value.trim() !== "");
+}
+
+function mirrorAll(form) {
+  for (const field of form.querySelectorAll("input.field__input, textarea.field__input")) {
+    mirror(field);
+  }
+}
+
 function setUp(form) {
   const status = form.querySelector(".report-form__status");
   const email = form.querySelector('[data-action="email"]');
@@ -105,6 +127,7 @@ function setUp(form) {
     email.href = `mailto:${form.dataset.email}?subject=${subject}&body=${body}`;
   };
   const update = () => {
+    mirrorAll(form);
     const filled = values(form);
     state = { values: filled, unsent: Object.keys(filled).length > 0 };
     save(state);
@@ -129,6 +152,7 @@ function setUp(form) {
     state = {};
     // The browser clears the fields after this event; update then.
     setTimeout(() => {
+      mirrorAll(form);
       refreshEmail();
       say(word("form_wiped"));
     });
@@ -149,6 +173,9 @@ function setUp(form) {
     event.preventDefault();
     event.returnValue = "";
   });
+  // Whatever changed the fields (a restore, autofill), print what they hold.
+  window.addEventListener("beforeprint", () => mirrorAll(form));
+  mirrorAll(form);
   refreshEmail();
 }
 
