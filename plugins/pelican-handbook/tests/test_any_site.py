@@ -166,3 +166,16 @@ def test_a_theme_template_that_fails_while_rendering_is_reported(build_site, tmp
     assert built.status == 1
     assert "Traceback" not in built.stderr
     assert built.problems()[0].startswith(f"{theme / 'page.html'}:3: template error:")
+
+
+def test_a_site_without_checklists_is_told_that_no_cards_were_written(build_site, tmp_path):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "rules.md").write_text("Title: Rules\n\nBe kind.\n", encoding="utf-8")
+    built = build_site(content)
+    assert built.status == 0, built.stderr
+    # Shown by default (Pelican shows warnings, not information, unless -v).
+    assert "handbook: no page has checklists: no pocket cards or report form written" in (
+        built.stderr
+    )
+    assert not (built.output / "pocket-cards.html").exists()

@@ -82,8 +82,10 @@ class Report:
         logger.warning("%s", Problem(display_path(path), line or 1, f"warning: {message}"))
 
     def note(self, message: str) -> None:
-        """Log one line of information about the build."""
-        logger.info("handbook: %s", message)
+        """Log one line about what the build left out; shown by default, it fails nothing."""
+        # A warning, not information: Pelican shows only warnings unless -v, and
+        # a site that gets no cards should be told so without asking.
+        logger.warning("handbook: %s", message)
 
     def found(self) -> list[Problem]:
         """Return the problems recorded so far, sorted by path and line."""
