@@ -10,7 +10,7 @@ import textwrap
 import time
 
 import pytest
-from pelican.plugins.handbook.printouts import pdf
+from pelican.plugins.handbook.printouts import pdf, pdf_cache
 from pelican.plugins.handbook.printouts.pdf import cache_key, write_pdf
 
 pytest.importorskip("weasyprint")
@@ -191,7 +191,7 @@ def test_storing_keeps_the_entries_used_last(site, tmp_path, monkeypatch):
         return []
 
     monkeypatch.setattr(pdf, "_render", fake_render)
-    monkeypatch.setattr(pdf, "_KEEP", 2)
+    monkeypatch.setattr(pdf_cache, "_KEEP", 2)
     cache = tmp_path / "cache" / "handbook"
     page = site / "pocket-cards.html"
     original = page.read_bytes()
