@@ -3,7 +3,8 @@
 Type sizes (pdfplumber gives each word's size), items that do not break
 after their first word, the Letter and A4 sheets (page sizes, faces per
 sheet, crop marks outside the faces, every staff step) at the three card
-sizes, and the contacts card's QR code (decoded from the rendered page).
+sizes, the contacts card's QR code (decoded from the rendered page), and the
+PDFs' tags and metadata.
 """
 
 from __future__ import annotations
@@ -289,3 +290,16 @@ def test_without_siteurl_there_is_no_qr_code(site):
     assert cards.select(".card__qr, .card svg") == []
     image = pypdfium2.PdfDocument(site / "pocket-cards.pdf")[0].render(scale=300 / 72).to_pil()
     assert zxingcpp.read_barcodes(image) == []
+
+
+@pytest.mark.parametrize("pdf_name", [name for name, _ in PDFS])
+def test_the_pdfs_are_tagged_with_a_title_and_the_procedures_date(site, pdf_name):
+    reader = pypdf.PdfReader(site / pdf_name)
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    assert root.get("/Lang") == "en"
+    title = soup(site / "pocket-cards.html").title.get_text()
+    assert reader.metadata.title == title
+    changed = soup(site / STAFF).select_one(".build-date time")["datetime"]
+    assert reader.metadata["/ModDate"].startswith("D:" + changed.replace("-", ""))

@@ -1,4 +1,4 @@
-"""Write the pocket cards as a PDF with WeasyPrint, and find cards that do not fit.
+"""Write the pocket cards as a tagged PDF (PDF/UA-1) with WeasyPrint; find cards too long.
 
 A PDF rendered before from the same page and files is copied from the cache
 (pdf_cache.py) instead.
@@ -97,7 +97,10 @@ def _render(html_path: Path, pdf_path: Path, card_ids: list[str], siteurl: str) 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _site_fetcher(weasyprint, pdf_path.parent, siteurl)
     document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher).render()
-    document.write_pdf(str(pdf_path))
+    # PDF/UA-1: tagged, so a screen reader reads the cards in order, with the
+    # page's language, and its <title> shown as the document's name; the
+    # metadata also has the procedure's date (the cards page's dcterms.modified).
+    document.write_pdf(str(pdf_path), pdf_variant="pdf/ua-1")
     return overflowing(document.pages, card_ids)
 
 

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 # Part of the cache key: bump it when how this module calls WeasyPrint
 # changes, or PDFs rendered the old way would still be copied.
-_RECIPE = 1
+_RECIPE = 2
 # Cache entries are named `pocket-cards-<key>.pdf` (and `.json`). A build
 # renders several (trial fits, the cards, a sheet per paper); storing one
 # keeps the _KEEP last used, so the last few builds' entries all stay.
