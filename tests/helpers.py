@@ -9,6 +9,7 @@ tests/content/.
 
 from __future__ import annotations
 
+import copy
 import importlib
 import io
 import json
@@ -298,6 +299,17 @@ def copy_content(destination: Path) -> Path:
 
 def normalised(text: str) -> str:
     return " ".join(text.split())
+
+
+def card_items(card) -> list[str]:
+    """Return the texts of a card face's items in order, without the notes nested in them."""
+    texts = []
+    for item in card.select(".card__items li"):
+        item = copy.copy(item)
+        for nested in item.select(".card__subitems"):
+            nested.decompose()
+        texts.append(normalised(item.get_text()))
+    return texts
 
 
 def seed_sentences(organization: dict | None = None) -> list[str]:

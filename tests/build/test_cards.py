@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import FIXTURE_ORGANIZATION, ITEM_TEXT, build_handbook, run_pelican
+from tests.helpers import FIXTURE_ORGANIZATION, ITEM_TEXT, build_handbook, card_items, run_pelican
 
 # The default card: 4 x 6 in, in PDF points.
 CARD_POINTS = (288.0, 432.0)
@@ -42,17 +41,6 @@ def faces(path: Path) -> list:
 
 def card_title(card) -> str:
     return words(card.select_one(".card__title").get_text())
-
-
-def card_items(card) -> list[str]:
-    """Return the texts of a face's items in order, nested ones after their parent."""
-    texts = []
-    for item in card.select(".card__items li"):
-        item = copy.copy(item)
-        for nested in item.select(".card__subitems"):
-            nested.decompose()
-        texts.append(words(item.get_text()))
-    return texts
 
 
 HANDBOOK = FIXTURE_ORGANIZATION["HANDBOOK"]

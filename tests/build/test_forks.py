@@ -7,7 +7,6 @@ settings, as a fork that changed the first block of pelicanconf.py would be.
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import re
@@ -18,7 +17,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import DATA, FIXTURE_ORGANIZATION, ITEM_TEXT, normalised, run_pelican
+from tests.helpers import DATA, FIXTURE_ORGANIZATION, ITEM_TEXT, card_items, normalised, run_pelican
 
 FORKS = DATA / "forks"
 
@@ -188,16 +187,6 @@ def staff_checklists(output: Path) -> list[tuple[str, list[str]]]:
         (checklist["aria-label"], [normalised(t.get_text()) for t in checklist.select(ITEM_TEXT)])
         for checklist in page.select(".checklist")
     ]
-
-
-def card_items(card) -> list[str]:
-    texts = []
-    for item in card.select(".card__items li"):
-        item = copy.copy(item)
-        for nested in item.select(".card__subitems"):
-            nested.decompose()
-        texts.append(normalised(item.get_text()))
-    return texts
 
 
 def test_the_pocket_cards_are_made_from_the_staff_pages_checklists(conference):
