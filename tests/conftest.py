@@ -25,6 +25,17 @@ def site(tmp_path_factory) -> Path:
     return build_handbook(tmp_path_factory.mktemp("site") / "output")
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that does not print a traceback when a browser drops a connection.
+
+    Its threads write to whatever sys.stderr is, and a test building in-process
+    at that moment would read the traceback as its own.
+    """
+
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -43,7 +54,7 @@ def serve():
 
     def start(folder: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"
