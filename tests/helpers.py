@@ -73,7 +73,7 @@ FIXTURE_ORGANIZATION = {
         {"role": "Organizer on call", "name": "Sam Okafor", "phone": "+1 (555) 010 2233"},
     ],
     "MENU_PAGES": ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"],
-    # 03:00 UTC is still the day before here, as in Boston.
+    # 03:00 UTC is still the day before here, as in America/New_York.
     "TIMEZONE": "America/Chicago",
     "HANDBOOK": {
         **runpy.run_path(str(ROOT / "pelicanconf.py")).get("HANDBOOK", {}),

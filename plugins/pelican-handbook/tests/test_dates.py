@@ -57,7 +57,7 @@ def test_modified_metadata_wins_then_git_then_the_files_time(tmp_path):
         page(stated, modified=datetime.fromisoformat("2026-11-01T09:00:00-04:00")),
     ]
     stamp_changed_dates(pages, {**SETTINGS, "PATH": str(tmp_path)}, "%d %B %Y")
-    # 03:00 UTC on 5 October is still 4 October in Boston.
+    # 03:00 UTC on 5 October is still 4 October in America/New_York.
     assert [(p.handbook_changed_iso, p.handbook_changed) for p in pages] == [
         ("2026-10-04", "04 October 2026"),
         ("2026-09-21", "21 September 2026"),
