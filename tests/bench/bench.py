@@ -126,6 +126,20 @@ def timed_build(
     return seconds
 
 
+def report_pairs(label: str, times: dict[str, list[float]]) -> dict[str, float]:
+    """Print the medians of stock's and our runs, their ratio and each run's; return the medians."""
+    medians = {flavour: statistics.median(values) for flavour, values in times.items()}
+    # Each run's pair of builds, back to back: their spread shows the machine's noise.
+    ratios = [ours / stock for ours, stock in zip(times["ours"], times["stock"], strict=True)]
+    print(
+        f"{label}: stock {medians['stock']:.2f} s, ours {medians['ours']:.2f} s,"
+        f" ratio {medians['ours'] / medians['stock']:.2f}"
+        f" (per run: {', '.join(f'{r:.2f}' for r in ratios)})",
+        flush=True,
+    )
+    return medians
+
+
 def bench_size(folder: Path, pages: int) -> dict[str, float]:
     """Return the median build seconds of stock and ours on `pages` generated pages.
 
@@ -143,16 +157,7 @@ def bench_size(folder: Path, pages: int) -> dict[str, float]:
             output = content.parent / f"out-{flavour}"
             cache = folder / f"cache-{pages}-{flavour}-{run}"
             times[flavour].append(timed_build(content, confs[flavour], output, cache))
-    medians = {flavour: statistics.median(values) for flavour, values in times.items()}
-    # Each run's pair of builds, back to back: their spread shows the machine's noise.
-    ratios = [ours / stock for ours, stock in zip(times["ours"], times["stock"], strict=True)]
-    print(
-        f"{pages:5d} pages: stock {medians['stock']:.2f} s, ours {medians['ours']:.2f} s,"
-        f" ratio {medians['ours'] / medians['stock']:.2f}"
-        f" (per run: {', '.join(f'{r:.2f}' for r in ratios)})",
-        flush=True,
-    )
-    return medians
+    return report_pairs(f"{pages:5d} pages", times)
 
 
 def bench_real_site(folder: Path) -> float:
@@ -193,14 +198,7 @@ def bench_warm_rebuild(folder: Path) -> float:
             seconds = timed_build(content, confs[flavour], output, cache, removed=True)
             if not warming:
                 times[flavour].append(seconds)
-    medians = {flavour: statistics.median(values) for flavour, values in times.items()}
-    ratios = [ours / stock for ours, stock in zip(times["ours"], times["stock"], strict=True)]
-    print(
-        f"warm rebuild: stock {medians['stock']:.2f} s, ours {medians['ours']:.2f} s,"
-        f" ratio {medians['ours'] / medians['stock']:.2f}"
-        f" (per run: {', '.join(f'{r:.2f}' for r in ratios)})",
-        flush=True,
-    )
+    medians = report_pairs("warm rebuild", times)
     return medians["ours"] / medians["stock"]
 
 
