@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 
+from .linkcheck.targets import dialled as dialled_digits
 from .linkcheck.targets import scheme_problem
 from .settings import did_you_mean
 
@@ -60,10 +61,9 @@ def dialled(phone: str) -> str:
     anything besides digits, spaces, dots, dashes, parentheses and a leading "+".
     """
     written = phone.strip() if isinstance(phone, str) else ""
-    digits = re.sub(r"[^0-9]", "", written)
-    if not _WRITTEN_PHONE.fullmatch(written) or len(digits) < 3:
+    if not _WRITTEN_PHONE.fullmatch(written) or len(re.sub(r"[^0-9]", "", written)) < 3:
         raise ValueError(f"{phone!r} is not a phone number")
-    return "+" + digits if written.startswith("+") else digits
+    return dialled_digits(written)
 
 
 def default_places(kind: str, index: int) -> list[str]:

@@ -65,10 +65,12 @@ def settings_file() -> str:
     return "pelicanconf.py"
 
 
-def did_you_mean(wrong: str, choices) -> str:
-    """Return " (did you mean 'x'?)" for the closest of `choices`, or ''."""
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def did_you_mean(
+    wrong: str, choices, prefix: str = "", suffix: str = "", cutoff: float = 0.6
+) -> str:
+    """Return " (did you mean 'x'?)" for the closest of `choices`, or '' (every hint's source)."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
 
 
 def _value_problem(key: str, value) -> str | None:

@@ -10,13 +10,13 @@ the extension's `on_mistake` callback when it has one.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from markdown import Markdown
 
+from ..settings import did_you_mean
 from .markup import KINDS, NOT_A_CHECKLIST, read_mark
 
 _ALL_KINDS = (*KINDS, NOT_A_CHECKLIST)
@@ -38,11 +38,6 @@ def _reads_as_fragment(title: str, default_title: str) -> bool:
     if title == default_title or not words:
         return True
     return len(words) <= 3 and (words[0] in _OPENERS or words[-1] in _CLOSERS)
-
-
-def _hint(wrong: str, choices, prefix: str = "") -> str:
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{prefix}{close[0]}'?)" if close else ""
 
 
 def _text_span(item: etree.Element) -> etree.Element | None:
@@ -78,11 +73,11 @@ class Mistakes:
 
     def unknown_page_kind(self, key: str, kind: str) -> None:
         name = key.capitalize()
-        message = f"'{name}: {kind}' names no kind of checklist{_hint(kind, _ALL_KINDS)}"
+        message = f"'{name}: {kind}' names no kind of checklist{did_you_mean(kind, _ALL_KINDS)}"
         self.record("error", f"{message}; use steps, cautions, options or none", f"{name}:")
 
     def unknown_mark(self, written: str) -> None:
-        hint = _hint(written.removeprefix(".checklist-"), _ALL_KINDS, ".checklist-")
+        hint = did_you_mean(written.removeprefix(".checklist-"), _ALL_KINDS, ".checklist-")
         message = f"checklist mark '{written}' names no kind{hint}"
         self.record("error", f"{message}; use steps, cautions, options or none", written)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from ..settings import did_you_mean
 from .html import ParsedPage, parse_document
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -122,9 +122,11 @@ def index_output(root: str, written: dict[str, str] | None = None) -> OutputInde
 
 
 def suggestion(wrong: str, choices, prefix: str = "", suffix: str = "") -> str:
-    """Return ' (did you mean ...?)' for the closest of `choices`, or ''."""
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.7)
-    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
+    """Return ' (did you mean ...?)' for the closest of `choices`, or ''.
+
+    Closer than a setting's hint: paths and ids share long common parts.
+    """
+    return did_you_mean(wrong, choices, prefix, suffix, cutoff=0.7)
 
 
 def dialled(number: str) -> str:
