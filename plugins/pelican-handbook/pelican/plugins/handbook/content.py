@@ -19,11 +19,11 @@ def every_content(generators) -> list:
     return found
 
 
-def written_by(generators) -> dict[str, object]:
-    """Return every content object that is written to a file, by its output path."""
+def written_by(contents: list) -> dict[str, object]:
+    """Return the content objects that are written to a file, by their output path."""
     return {
         content.save_as.replace(os.sep, "/"): content
-        for content in every_content(generators)
+        for content in contents
         if getattr(content, "save_as", "")
     }
 

@@ -119,16 +119,17 @@ def content_ready(generators) -> None:
     if build is None:
         return
     trees = build.state.setdefault("trees", {})
+    contents = every_content(generators)
     if build.on("checklists"):
-        for page in every_content(generators):
+        for page in contents:
             describe(page, content_tree(trees, page))
     share_menu(build, generators)
-    stamp_changed_dates(every_content(generators), build.settings, build.options["date_format"])
+    stamp_changed_dates(contents, build.settings, build.options["date_format"])
     if build.on("link_check"):
-        build.state["links"] = check_content(build, generators, written_by(generators))
+        build.state["links"] = check_content(build, generators, written_by(contents))
     if build.on("printouts"):
         # The date and page number every printed page of a document shows.
-        stamp_print_marks(every_content(generators), build.options["words"])
+        stamp_print_marks(contents, build.options["words"])
         build.state["printouts"] = plan_printouts(build, generators)
     # The trees are not needed once every page is described and checked.
     trees.clear()
