@@ -65,7 +65,11 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     # the extension made (an HTML parser reads NUL as U+FFFD, as browsers do).
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     made = [
-        {**c, "items": [{**i, "text": i["text"].replace("\0", "\ufffd")} for i in c["items"]]}
+        {
+            **c,
+            "title": c["title"].replace("\0", "\ufffd"),
+            "items": [{**i, "text": i["text"].replace("\0", "\ufffd")} for i in c["items"]],
+        }
         for c in md.checklists
     ]
     assert checklists_in(root) == made
