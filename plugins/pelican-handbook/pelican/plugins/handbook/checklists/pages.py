@@ -12,7 +12,7 @@ _LISTS = ("ul", "ol")
 
 
 def _words(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join("".join(element.itertext()).split())
 
 
 def _item_text(item) -> str:
