@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
+
 import markdown
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from pelican.plugins.handbook.checklists.extension import ChecklistExtension
+from pelican.plugins.handbook.checklists.ids import DocumentText, rendered_text
 
-# Each goes through a different path of slugs.plain_text: plain text is read
-# from the tree, the rest is rendered first.
+# Words alone are taken as they are; the rest is rendered first, as toc
+# renders a heading (ids.DocumentText.plain_text).
 CASES = {
     "Plain words only": "Plain words only",
     "Read *the* `code`  twice": "Read the code twice",
@@ -29,3 +34,17 @@ def test_an_item_says_what_a_reader_sees(source, words):
     )
     md.convert(f"Checklists: steps\n\n- {source}\n\n[^1]: A note.\n")
     assert md.checklists[0]["items"][0]["text"] == words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+# An entity, and the placeholder Python-Markdown leaves for a lone `&`.
+@example("Tom &amp; Jerry")
+@example("Tom \x02amp\x03 Jerry")
+def test_words_taken_as_they_are_read_as_toc_renders_them(text):
+    """The shortcut for words alone gives what rendering the text would."""
+    md = markdown.Markdown(extensions=["extra", "toc", "meta"], output_format="html5")
+    md.convert("- x\n\n[^1]: A note.\n")
+    element = etree.Element("span")
+    element.text = text
+    assert DocumentText(md).plain_text(element) == rendered_text(element, md)
