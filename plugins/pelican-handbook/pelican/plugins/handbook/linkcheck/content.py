@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..content import content_tree
-from .html import read_tree
+from .html import ParsedPage, read_tree
 from .judge import LinkJudge
 from .lines import LineFinder, loose_placeholders
 from .source import SourceLinks, scan
@@ -43,6 +43,8 @@ class LinkState:
     pages: dict[str, object] = field(default_factory=dict)
     # Literal placeholders reported at their source already, not again in the output.
     placeholders: set[str] = field(default_factory=set)
+    # What each page's content holds, by output path: the output pass reads the theme's part only.
+    read: dict[str, ParsedPage] = field(default_factory=dict)
 
 
 def check_references(report, source: str, found: SourceLinks) -> list[str]:
@@ -81,7 +83,7 @@ def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> 
     for line, message in found.malformed:
         report.problem(source, line, message)
     lines = LineFinder(found, raw)
-    html = read_tree(content_tree(build.state.setdefault("trees", {}), page))
+    html = state.read[output] = read_tree(content_tree(build.state.setdefault("trees", {}), page))
     for href, _, _ in html.links:
         if _FOOTNOTE_BACKREF.match(href):
             continue  # made by the footnotes extension; a footnote never cited is reported

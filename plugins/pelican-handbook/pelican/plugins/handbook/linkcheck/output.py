@@ -69,7 +69,7 @@ class OutputCheck:
         self.build, self.report, self.state = build, build.report, state
         self.written = written
         self.ignore = list(build.options["link_ignore"])
-        self.index = index_output(output_path, written)
+        self.index = index_output(output_path, written, state.read)
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
         self.verdicts: dict[tuple[str, str], str | None] = {}
