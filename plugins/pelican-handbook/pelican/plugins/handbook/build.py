@@ -34,6 +34,8 @@ class Build:
     # of it was found at (a second mistake with the same text is further on).
     reading: str | None = None
     _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
+    # The checklists the extension made of each source, by source path.
+    checklists: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def fail_on_problems(self) -> bool:
@@ -62,6 +64,13 @@ class Build:
             self.report.problem(self.reading, line, message)
         else:
             self.report.warn(self.reading, line, message)
+
+    def checklists_made(self, checklists: list[dict]) -> None:
+        """Keep the checklists the extension made of the source being read."""
+        # The document is converted first; Pelican then converts its
+        # formatted metadata (a Summary) with the same Markdown, whose lists are no page's.
+        if self.reading is not None:
+            self.checklists.setdefault(self.reading, checklists)
 
     def on(self, feature: str) -> bool:
         """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""

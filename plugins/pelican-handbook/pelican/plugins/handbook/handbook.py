@@ -51,6 +51,7 @@ def _add_markdown_extensions(build, settings: dict) -> None:
     extensions.append(
         ChecklistExtension(
             on_mistake=build.checklist_mistake,
+            on_checklists=build.checklists_made,
             default_title=build.options["words"]["checklist_title"],
         )
     )

@@ -57,6 +57,7 @@ class HandbookReading:
             if build is not None:
                 build.sources[source_path] = text
                 build.reading = source_path
+                build.checklists.pop(source_path, None)
         try:
             if hasattr(self, "env") and not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.
@@ -71,6 +72,9 @@ class HandbookReading:
             content, metadata = MarkdownReader.read(self, source_path)
         if build is not None and not metadata.get("title"):
             build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
+        if build is not None and source_path in build.checklists:
+            # Metadata becomes the page's attribute, and is cached with its content.
+            metadata["handbook_checklists"] = build.checklists.pop(source_path)
         return content, metadata
 
 

@@ -7,7 +7,8 @@ incident report form's fields). The element before the list, a heading or a
 sentence ending in ":", gives the title. Items nested under an item are its
 notes. Results per page are in `md.checklists`, in document order; mistakes
 (a kind that does not exist, a mark that follows no list) and doubtful
-checklists in `md.checklist_mistakes`, and through the `on_mistake` callback.
+checklists in `md.checklist_mistakes`, and through the `on_mistake` callback;
+the checklists also through `on_checklists`, once each document is done.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.item_id_length = int(config["item_id_length"])
         self.default_title: str = config["default_title"]
         self.on_mistake = config["on_mistake"]
+        self.on_checklists = config["on_checklists"]
 
     def run(self, root: etree.Element) -> None:
         self.root = root
@@ -70,6 +72,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.md.checklists = []
         self._walk(root)
         self.mistakes.after_walk(root)
+        self.on_checklists(self.md.checklists)
 
     def _page_kind(self) -> str | None:
         """Return the kind page metadata gives top-level lists, if any."""
@@ -196,6 +199,10 @@ def keep_only(level: str, message: str, snippet: str) -> None:
     """Do nothing more: the mistake is kept on `md.checklist_mistakes`."""
 
 
+def keep_checklists(checklists: list[dict]) -> None:
+    """Do nothing more: the checklists are kept on `md.checklists`."""
+
+
 class ChecklistExtension(Extension):
     """Make marked Markdown lists into checklists with titles and stable ids."""
 
@@ -219,6 +226,11 @@ class ChecklistExtension(Extension):
                 "Called as on_mistake(level, message, snippet) for each mistake ('error') or"
                 " doubtful checklist ('warning'); snippet is text to find it by in the source."
                 " Default: none called (they are kept on md.checklist_mistakes)",
+            ],
+            "on_checklists": [
+                keep_checklists,
+                "Called as on_checklists(checklists) once a document is converted, with"
+                " what md.checklists holds. Default: none called",
             ],
         }
         super().__init__(**kwargs)

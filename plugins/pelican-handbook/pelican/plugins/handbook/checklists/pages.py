@@ -1,8 +1,9 @@
-"""Give each Pelican page its checklists and headings, read from its HTML.
+"""Give each Pelican page its checklists and headings.
 
-The checklist extension writes everything a template or a pocket card needs
-into the markup (ids, titles, kinds, items), so reading the HTML works
-whichever reader converted the page, jinja2content's included.
+The handbook's reader gives a page the checklists the extension made of it
+(`handbook_checklists` metadata). A page another reader made has them read
+from its HTML: the extension writes everything a template or a pocket card
+needs into the markup (ids, titles, kinds, items).
 """
 
 from __future__ import annotations
@@ -74,5 +75,6 @@ def headings_in(root) -> list[dict]:
 
 def describe(page, root) -> None:
     """Set `page.handbook_checklists` and `page.handbook_toc` for the templates."""
-    page.handbook_checklists = checklists_in(root)
+    if "handbook_checklists" not in page.metadata:
+        page.handbook_checklists = checklists_in(root)
     page.handbook_toc = headings_in(root)
