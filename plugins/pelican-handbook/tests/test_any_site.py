@@ -168,3 +168,50 @@ def test_a_site_without_checklists_is_told_that_no_cards_were_written(build_site
         built.stderr
     )
     assert not (built.output / "pocket-cards.html").exists()
+
+
+def card_titles(built) -> list[str]:
+    return [h.get_text(strip=True) for h in page(built, "pocket-cards.html").select(".card__title")]
+
+
+def test_a_page_read_from_pelicans_content_cache_keeps_its_checklists(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    first = build_site(content, **cached)
+    assert first.status == 0, first.stderr
+    # The second build reads the pages from the cache, not through Markdown.
+    second = build_site(content, **cached)
+    assert second.status == 0, second.stderr
+    assert card_titles(second) == card_titles(first)
+    assert "When someone reports a problem" in card_titles(second)
+
+
+def test_a_summary_does_not_take_the_place_of_the_pages_checklists(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    procedure = content / "pages" / "procedure.md"
+    # Pelican converts a Summary with the page's Markdown after the page
+    # itself: a summary has no checklists, and the page keeps its own.
+    procedure.write_text(
+        "Summary: What to do when *someone* reports a problem.\n"
+        + procedure.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    built = build_site(content)
+    assert built.status == 0, built.stderr
+    assert "When someone reports a problem" in card_titles(built)
+
+
+def test_a_page_another_reader_made_has_its_checklists_read_from_its_html(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    (content / "pages" / "written.html").write_text(
+        "<html><head><title>Written by hand</title></head><body>\n"
+        '<div class="checklist checklist--steps" data-checklist="on-arrival" data-kind="steps"'
+        ' aria-label="On arrival"><ul class="checklist__items">\n'
+        '<li class="checklist__item" id="sign-in"><label class="checklist__label">'
+        '<input class="checklist__box" type="checkbox"><span class="checklist__text">Sign in'
+        "</span></label></li>\n</ul></div>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    built = build_site(content)
+    assert built.status == 0, built.stderr
+    assert "On arrival" in card_titles(built)
