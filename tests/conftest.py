@@ -15,8 +15,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests import helpers
 from tests.browser.conftest import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
 from tests.helpers import build_handbook
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory):
+    """Give this session's builds a cache folder of their own, away from the checkout."""
+    helpers.CACHE_PATH = tmp_path_factory.mktemp("pelican-cache")
+    yield helpers.CACHE_PATH
+    helpers.CACHE_PATH = None
 
 
 @pytest.fixture(scope="session")
@@ -55,13 +64,16 @@ def serve():
     def start(folder: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(folder))
         server = _QuietServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # shutdown() waits for the loop to look again: every 0.5 s by default,
+        # which at the end of the session added up to seconds for all servers.
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"
 
     yield start
     for server in servers:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

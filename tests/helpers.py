@@ -50,6 +50,12 @@ STAFF = "conduct-staff-procedure.html"
 # The seed procedure names the group it was written for: these settings'
 # values, which a site's copy writes as `{{ ORGANIZATION }}` and `{{ LEADERS_EMAIL }}`.
 SEED_ORGANIZATION = {"ORGANIZATION": "Boston Python", "LEADERS_EMAIL": "leaders@bostonpython.com"}
+# Pelican's CACHE_PATH for the tests' builds (the PDF, icon and template
+# caches), unless a test's settings name one: a folder of the test session's
+# own (tests/conftest.py sets it), not the checkout's cache/, which `make html`
+# keeps and which the test processes running side by side would share.
+# None leaves the settings' own (tests/bench does).
+CACHE_PATH: Path | None = None
 
 _FIXTURE_CONDUCT = "conduct@lakeside-coders.test"
 _FIXTURE_LEADERS = "board@lakeside-coders.test"
@@ -114,7 +120,8 @@ def run_pelican(
     `settings` override pelicanconf values as `pelican -e` would, so a test
     can change an address and see the page change. A fixture site (any
     `content`) is built as FIXTURE_ORGANIZATION's, with no menu unless
-    `settings` give one: the organization's own settings never reach it. The build runs in this
+    `settings` give one: the organization's own settings never reach it. Its
+    CACHE_PATH is CACHE_PATH above, when set, unless `settings` give one. The build runs in this
     process, as `python -m pelican` would run it, unless `subprocess` is true
     (for tests of the command line itself) or `conf` is another settings file
     (publishconf.py imports pelicanconf by module name, which a process that
@@ -125,6 +132,8 @@ def run_pelican(
         # The fixture organization's menu names pages a fixture site may not
         # have, which the build rightly reports.
         settings = {**FIXTURE_ORGANIZATION, "MENU_PAGES": [], **(settings or {})}
+    if CACHE_PATH is not None:
+        settings = {"CACHE_PATH": str(CACHE_PATH), **(settings or {})}
     command = [
         str(content or ROOT / "content"),
         "-o",
