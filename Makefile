@@ -90,8 +90,13 @@ publish: $(SITE_READY) system-deps
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BUILDDIR)" "$(OLDDIR)"
 
+# The suite runs in one process per core (pytest-xdist), each test file
+# whole in one of them, so a file's fixture sites are built once;
+# PYTESTOPTS="-n 0" runs it in this process alone.
+TESTWORKERS ?= auto
+
 test: $(DEV_READY) browser-deps
-	"$(VENV)/bin/python" -m pytest -q $(PYTESTOPTS)
+	"$(VENV)/bin/python" -m pytest -q -n $(TESTWORKERS) --dist loadfile $(PYTESTOPTS)
 
 lint: $(DEV_READY)
 	"$(VENV)/bin/ruff" check .
