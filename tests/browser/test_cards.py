@@ -26,7 +26,7 @@ def opening(text: str) -> list[str]:
 
 def test_printing_the_cards_page_gives_one_card_sized_page_per_face(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
+    page.goto(f"{site_url}/pocket-cards.html")
     faces = page.locator(".card").count()
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     assert faces >= 6
@@ -37,11 +37,11 @@ def test_printing_the_cards_page_gives_one_card_sized_page_per_face(desktop, sit
 
 def test_the_printed_cards_hold_every_staff_step(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
+    page.goto(f"{site_url}/conduct-staff-procedure.html")
     steps = [
         joined(text) for text in page.locator(f".checklist--steps {STEP_TEXT}").all_text_contents()
     ]
-    page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
+    page.goto(f"{site_url}/pocket-cards.html")
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     printed = joined(" ".join(p.extract_text() for p in reader.pages))
     assert len(steps) >= 20
@@ -50,7 +50,7 @@ def test_the_printed_cards_hold_every_staff_step(desktop, site_url):
 
 def test_the_built_pdf_has_the_same_pages_as_the_printed_page(desktop, site, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
+    page.goto(f"{site_url}/pocket-cards.html")
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages
     built = pypdf.PdfReader(site / "pocket-cards.pdf").pages
     assert len(built) == len(printed)
@@ -64,7 +64,7 @@ def test_the_built_pdf_has_the_same_pages_as_the_printed_page(desktop, site, sit
 
 def test_on_screen_the_cards_page_says_how_to_print(phone, site_url):
     page = phone.new_page()
-    page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
+    page.goto(f"{site_url}/pocket-cards.html")
     assert (
         page.get_by_role("link", name="PDF of these cards")
         .get_attribute("href")

@@ -46,7 +46,7 @@ def kept_ratio(words: Counter, page, paper: str) -> float:
 def test_printing_a_document_keeps_its_words(browser, desktop, site_url, name, paper):
     url = f"{site_url}/{name}.html"
     page = desktop.new_page()
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     assert kept_ratio(document_words(browser, url), page, paper) >= 0.95
 
 
@@ -55,7 +55,7 @@ def test_the_word_count_sees_a_document_cut_short(browser, site_url):
     context = browser.new_context(**DESKTOP, bypass_csp=True)
     page = context.new_page()
     url = f"{site_url}/conduct-staff-procedure.html"
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)
     page.add_style_tag(content="@media print { .prose { display: none !important; } }")
     ratio = kept_ratio(document_words(browser, url), page, "Letter")
     context.close()
@@ -64,7 +64,7 @@ def test_the_word_count_sees_a_document_cut_short(browser, site_url):
 
 def test_print_drops_navigation_and_buttons_and_keeps_boxes_empty(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
+    page.goto(f"{site_url}/conduct-staff-procedure.html")
     box = page.locator(".checklist__items input").first
     box.check()
     page.emulate_media(media="print")
@@ -78,14 +78,14 @@ def test_print_drops_navigation_and_buttons_and_keeps_boxes_empty(desktop, site_
 
 def test_print_shows_the_address_of_links_that_leave_the_site(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
+    page.goto(f"{site_url}/conduct-staff-procedure.html")
     text = "".join(pdf_text(page.pdf(format="Letter")).split())
     assert "(https://otter.technology/code-of-conduct-training)" in text
 
 
 def test_a_heading_is_never_the_last_line_of_a_printed_page(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/conduct-staff-procedure.html", wait_until="networkidle")
+    page.goto(f"{site_url}/conduct-staff-procedure.html")
     headings = {" ".join(h.split()) for h in page.locator("main h2, main h3").all_inner_texts()}
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="Letter")))
     assert len(reader.pages) > 1

@@ -29,7 +29,7 @@ def pages_text(pdf: bytes) -> list[str]:
 
 def test_a_600_word_description_prints_every_word(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/{FORM}", wait_until="networkidle")
+    page.goto(f"{site_url}/{FORM}")
     words = [f"said{number:03d}" for number in range(600)]
     description = page.locator(".field--big textarea")
     assert description.count() == 1
@@ -44,7 +44,7 @@ def test_a_text_box_alone_would_lose_most_of_it(browser, site_url):
     """Guard: without the print copy of the text, the same 600 words are cut off."""
     context = browser.new_context(**DESKTOP, bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{site_url}/{FORM}", wait_until="networkidle")
+    page.goto(f"{site_url}/{FORM}")
     words = [f"said{number:03d}" for number in range(600)]
     page.locator(".field--big textarea").fill(" ".join(words))
     page.add_style_tag(
@@ -58,7 +58,7 @@ def test_a_text_box_alone_would_lose_most_of_it(browser, site_url):
 
 def test_a_blank_form_prints_on_at_most_two_letter_pages(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/{FORM}", wait_until="networkidle")
+    page.goto(f"{site_url}/{FORM}")
     assert 1 <= len(pages_text(page.pdf(format="Letter"))) <= 2
     # Typed, then wiped: blank again.
     field = page.get_by_label("Location of incident")
@@ -81,9 +81,9 @@ def test_every_printed_page_shows_the_procedures_date_and_its_number(
     page = desktop.new_page()
     if name == "incident-report-form":
         # The form is as of the procedure it is made from.
-        page.goto(f"{site_url}/{STAFF}", wait_until="networkidle")
+        page.goto(f"{site_url}/{STAFF}")
         date = procedure_date(page)
-    page.goto(f"{site_url}/{name}.html", wait_until="networkidle")
+    page.goto(f"{site_url}/{name}.html")
     if name != "incident-report-form":
         date = procedure_date(page)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
@@ -96,7 +96,7 @@ def test_every_printed_page_shows_the_procedures_date_and_its_number(
 
 def test_the_next_step_highlight_does_not_print(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/{STAFF}", wait_until="networkidle")
+    page.goto(f"{site_url}/{STAFF}")
     page.locator(".checklist__items input").first.check()
     nxt = page.locator(".checklist__item--next > .checklist__label").first
     other = page.locator(".checklist__item:not(.checklist__item--next) > .checklist__label").last
@@ -108,7 +108,7 @@ def test_the_next_step_highlight_does_not_print(desktop, site_url):
 
 def test_printed_cards_are_12_pt_or_more_and_nothing_under_10_pt(desktop, site_url):
     page = desktop.new_page()
-    page.goto(f"{site_url}/pocket-cards.html", wait_until="networkidle")
+    page.goto(f"{site_url}/pocket-cards.html")
     faces = page.locator(".card").count()
     footers = [" ".join(t.split()) for t in page.locator(".card__footer").all_inner_texts()]
     pdf = pdfplumber.open(io.BytesIO(page.pdf(prefer_css_page_size=True)))

@@ -19,7 +19,7 @@ CONDUCT = FIXTURE_ORGANIZATION["CONDUCT_EMAIL"]
 @pytest.fixture
 def form(phone, site_url):
     page = phone.new_page()
-    page.goto(f"{site_url}/incident-report-form.html", wait_until="networkidle")
+    page.goto(f"{site_url}/incident-report-form.html")
     return page
 
 
@@ -66,11 +66,11 @@ def fill_some(form) -> None:
 def test_a_reload_keeps_the_text_and_a_new_tab_does_not(form, phone):
     fill_some(form)
     form.on("dialog", lambda dialog: dialog.accept())
-    form.reload(wait_until="networkidle")
+    form.reload()
     assert form.get_by_label("Location of incident").input_value() == "Room 2, by the stage"
     assert form.get_by_role("radio", name="No", exact=True).is_checked()
     other = phone.new_page()
-    other.goto(form.url, wait_until="networkidle")
+    other.goto(form.url)
     assert other.get_by_label("Location of incident").input_value() == ""
 
 
@@ -80,7 +80,7 @@ def test_wipe_clears_the_form_and_what_the_tab_kept(form):
     form.get_by_role("button", name="Wipe").click()
     assert form.get_by_label("Location of incident").input_value() == ""
     assert not form.get_by_role("radio", name="No", exact=True).is_checked()
-    form.reload(wait_until="networkidle")
+    form.reload()
     assert form.get_by_label("Location of incident").input_value() == ""
 
 
@@ -115,12 +115,12 @@ def test_leaving_with_unsent_text_asks_first_and_not_after_copying(form, phone):
     asked = []
     form.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
     fill_some(form)
-    form.reload(wait_until="networkidle")
+    form.reload()
     assert asked == ["beforeunload"]
     form.get_by_label("Location of incident").click()
     form.get_by_role("button", name="Copy as text").click()
     form.get_by_role("status").get_by_text("Copied").wait_for()
-    form.reload(wait_until="networkidle")
+    form.reload()
     assert asked == ["beforeunload"]
 
 
