@@ -8,21 +8,26 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent
 SOURCE = PACKAGE / "pelican" / "plugins" / "handbook"
 
 
-def build_wheel(folder: Path) -> zipfile.ZipFile:
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> zipfile.ZipFile:
+    """The plugin's wheel, built once for this file's tests."""
+    folder = tmp_path_factory.mktemp("wheel")
     # No build isolation: the build backend is installed from requirements-dev.txt,
     # so this needs no network.
     command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
     subprocess.run([*command, str(PACKAGE), "-w", str(folder)], check=True, capture_output=True)
-    (wheel,) = folder.glob("pelican_handbook-*.whl")
-    return zipfile.ZipFile(wheel)
+    (built,) = folder.glob("pelican_handbook-*.whl")
+    with zipfile.ZipFile(built) as opened:
+        yield opened
 
 
-def test_the_wheel_holds_the_code_templates_and_assets_and_no_tests(tmp_path):
-    wheel = build_wheel(tmp_path)
+def test_the_wheel_holds_the_code_templates_and_assets_and_no_tests(wheel):
     names = set(wheel.namelist())
     shipped = {
         path.relative_to(PACKAGE).as_posix()
@@ -37,8 +42,7 @@ def test_the_wheel_holds_the_code_templates_and_assets_and_no_tests(tmp_path):
     assert not any(name.startswith(("tests/", "test_data/")) for name in names)
 
 
-def test_the_dependencies_are_ranges_with_extras_for_print_and_jinja(tmp_path):
-    wheel = build_wheel(tmp_path)
+def test_the_dependencies_are_ranges_with_extras_for_print_and_jinja(wheel):
     metadata_name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     metadata = Parser().parsestr(wheel.read(metadata_name).decode())
     requires = metadata.get_all("Requires-Dist")
