@@ -40,10 +40,22 @@ def test_the_precache_lists_every_file_of_the_site(site):
         assert name in precache
 
 
-def test_the_cache_is_named_after_the_content(tmp_path, monkeypatch):
+# 2026-11-25 03:00 UTC, which is still 24 November at the event (the site's TIMEZONE).
+STAMPED_EPOCH = 1795575600
+
+
+@pytest.fixture(scope="module")
+def stamped(tmp_path_factory) -> Path:
+    """The fixture handbook built as a reproducible build of STAMPED_EPOCH."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(STAMPED_EPOCH))
+        return build_handbook(tmp_path_factory.mktemp("stamped") / "out")
+
+
+def test_the_cache_is_named_after_the_content(stamped, tmp_path, monkeypatch):
     # Rebuilding unchanged content keeps the cache name: phones fetch nothing new.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
-    first = build_handbook(tmp_path / "first")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(STAMPED_EPOCH))
+    first = stamped
     second = build_handbook(tmp_path / "second")
     version, files = service_worker_constants(first)
     assert service_worker_constants(second)[0] == version
@@ -64,14 +76,11 @@ def test_the_cache_is_named_after_the_content(tmp_path, monkeypatch):
     assert service_worker_constants(second)[0] == version
 
 
-def test_every_page_links_the_manifest_and_shows_the_build_date(tmp_path, monkeypatch):
-    # 2026-11-25 03:00 UTC is still 24 November at the event (the site's
-    # TIMEZONE): the date shown is the event's, not the server's.
-    epoch = 1795575600
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
-    site = build_handbook(tmp_path / "out")
+def test_every_page_links_the_manifest_and_shows_the_build_date(stamped):
+    # The date shown is the event's, not the server's.
+    site = stamped
     zone = ZoneInfo(FIXTURE_ORGANIZATION["TIMEZONE"])
-    day = datetime.fromtimestamp(epoch, zone).date().isoformat()
+    day = datetime.fromtimestamp(STAMPED_EPOCH, zone).date().isoformat()
     assert day == "2026-11-24"
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
