@@ -33,10 +33,18 @@ def write_content(root: Path, files: dict[str, str]) -> Path:
 
 
 def build_page(tmp_path: Path, body: str, extra: dict | None = None, **kwargs):
-    """Build `pages/page.md` (Title line 1, blank line 2, `body` from line 3) with a target."""
+    """Build `pages/page.md` (Title line 1, blank line 2, `body` from line 3) with a target.
+
+    Every such build writes to one output folder of the session, emptied
+    first: the target's pocket cards are then the same page at the same
+    address each time, and the build copies their PDFs from its cache (keyed
+    on the cards page and its address) instead of rendering them again.
+    """
     files = {"pages/page.md": f"Title: Page\n\n{body}", "pages/target.md": TARGET, **(extra or {})}
     content = write_content(tmp_path / "content", files)
-    result = run_pelican(tmp_path / "out", content=content, **kwargs)
+    output = tmp_path.parent / "links-output"
+    shutil.rmtree(output, ignore_errors=True)
+    result = run_pelican(output, content=content, **kwargs)
     return content, result
 
 
