@@ -93,33 +93,28 @@ class OutputIndex:
         return f"link to '{href}' has no target: no id '{fragment}' in {served}{hint}"
 
 
-def content_lines(text: str, content: str | None) -> range:
-    """Return the lines of a written file that hold its page's content (none if unknown)."""
-    offset = text.find(content) if content else -1
-    if offset < 0:
-        return range(0)
-    first = text.count("\n", 0, offset) + 1
-    return range(first, first + content.count("\n") + 1)
-
-
 def read_written(text: str, content: str | None, content_read: ParsedPage | None) -> ParsedPage:
     """Return what a written page holds, reading only the theme's part if its content was read.
 
-    The content's links and ids were read when its links were checked; the
-    content was most of each page, and reading it again was a quarter of the
-    link check on the 1000-page bench site.
+    `page.content` is the lines that hold the page's content (none if it is
+    not found as written). The content's links and ids were read when its
+    links were checked; the content was most of each page, and reading it
+    again was a quarter of the link check on the 1000-page bench site.
     """
-    lines = content_lines(text, content)
-    if not lines or content_read is None:
+    offset = text.find(content) if content else -1
+    if offset < 0:
+        return parse_document(text)
+    first = text.count("\n", 0, offset) + 1
+    lines = range(first, first + content.count("\n") + 1)
+    if content_read is None:
         page = parse_document(text)
         page.content = lines
         return page
-    offset = text.find(content)
     # The content's lines stay, blank, so the theme's keep their numbers.
     theme = text[:offset] + "\n" * content.count("\n") + text[offset + len(content) :]
     page = parse_document(theme)
     page.content = lines
-    shift = lines.start - 1
+    shift = first - 1
     page.links += [(href, line + shift, tag) for href, line, tag in content_read.links]
     for name, found in content_read.ids.items():
         page.ids[name] = sorted(page.ids.get(name, []) + [line + shift for line in found])
