@@ -9,13 +9,29 @@ keeps the last good site.
 
 from __future__ import annotations
 
+import os
+
 import jinja2
+import pelican
 from pelican.writers import Writer
 
 from .build import current_build
 
 # What a broken template renders as: the build fails anyway.
 _STAND_IN = "<!doctype html><title>template error</title>"
+# Pelican's own templates (the `simple` theme, which every theme falls back
+# on): they compile, so only the theme's and the plugin's are checked. All
+# of them took 0.54 billion instructions, an eighth of a 50-page build.
+_PELICAN_TEMPLATES = os.path.join(os.path.dirname(pelican.__file__), "themes", "simple", "")
+
+
+def _is_pelicans_own(env: jinja2.Environment, name: str) -> bool:
+    """Say whether the template `name` loads is one of Pelican's own, not the theme's."""
+    try:
+        _, filename, _ = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return bool(filename) and os.path.abspath(filename).startswith(_PELICAN_TEMPLATES)
 
 
 def template_line(error: Exception) -> tuple[str | None, int | None]:
@@ -54,7 +70,7 @@ def _compile_all(build, env: jinja2.Environment) -> set[str]:
     except TypeError:  # a loader that cannot list its templates
         return broken
     # "!simple/..." and "!theme/..." are Pelican's own names for the same files.
-    for name in (n for n in names if not n.startswith("!")):
+    for name in (n for n in names if not n.startswith("!") and not _is_pelicans_own(env, n)):
         try:
             env.get_template(name)
         except jinja2.TemplateError as error:
