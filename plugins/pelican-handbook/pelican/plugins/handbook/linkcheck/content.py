@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..content import content_tree
 from .html import ParsedPage, read_tree
@@ -22,10 +23,11 @@ from .targets import suggestion
 _FOOTNOTE_BACKREF = re.compile(r"#fnref\d*:")
 
 
-@dataclass
-class Queued:
+class Queued(NamedTuple):
     """A content link whose target only the written site can tell about."""
 
+    # A tuple of strings and numbers, which the garbage collector stops
+    # looking at: the bench site queues twenty a page, kept to the end.
     source: str
     line: int
     href: str

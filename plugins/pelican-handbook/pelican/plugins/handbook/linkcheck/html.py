@@ -23,7 +23,10 @@ class ParsedPage:
     # (href, line, element): the element tells which directive of a
     # Content-Security-Policy applies to it.
     links: list[tuple[str, int, str]] = field(default_factory=list)
-    ids: dict[str, list[int]] = field(default_factory=dict)
+    # Each id's lines, as a tuple: the link check keeps one of these for every
+    # page until the end of the build, and the garbage collector stops looking
+    # at tuples of numbers (it looks at every list, on every full collection).
+    ids: dict[str, tuple[int, ...]] = field(default_factory=dict)
     placeholders: list[tuple[str, int]] = field(default_factory=list)
     # The page's own Content-Security-Policy, if a <meta> gives one.
     csp: str | None = None
@@ -72,7 +75,7 @@ def read_tree(root) -> ParsedPage:
                     page.links.append((value, element.sourceline or 1, tag))
                 elif name == "id" or (name == "name" and tag == "a"):
                     if value:
-                        page.ids.setdefault(value, []).append(element.sourceline or 1)
+                        page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
                 elif "{" in value or "|" in value:
                     line = element.sourceline or 1
                     found += [(line, m[0]) for m in _SNIPPET.finditer(value)]

@@ -117,7 +117,8 @@ def read_written(text: str, content: str | None, content_read: ParsedPage | None
     shift = first - 1
     page.links += [(href, line + shift, tag) for href, line, tag in content_read.links]
     for name, found in content_read.ids.items():
-        page.ids[name] = sorted(page.ids.get(name, []) + [line + shift for line in found])
+        shifted = tuple(line + shift for line in found)
+        page.ids[name] = tuple(sorted(page.ids.get(name, ()) + shifted))
     return page
 
 
