@@ -21,7 +21,8 @@ from .build import current_build
 _STAND_IN = "<!doctype html><title>template error</title>"
 # Pelican's own templates (the `simple` theme, which every theme falls back
 # on): they compile, so only the theme's and the plugin's are checked. All
-# of them took 0.54 billion instructions, an eighth of a 50-page build.
+# of them took 0.54 billion instructions of the 50-page bench build, the
+# theme's and the plugin's alone 0.43.
 _PELICAN_TEMPLATES = os.path.join(os.path.dirname(pelican.__file__), "themes", "simple", "")
 
 
