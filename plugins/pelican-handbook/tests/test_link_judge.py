@@ -10,8 +10,9 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pelican.plugins.handbook.build import Build
+from pelican.plugins.handbook.content import content_tree
 from pelican.plugins.handbook.linkcheck.content import LinkState, check_page
-from pelican.plugins.handbook.linkcheck.html import parse_document
+from pelican.plugins.handbook.linkcheck.html import parse_document, read_tree
 from pelican.plugins.handbook.linkcheck.judge import LinkJudge
 from pelican.plugins.handbook.linkcheck.lines import LineFinder
 from pelican.plugins.handbook.linkcheck.output import theme_link_problem
@@ -181,6 +182,11 @@ def test_bracket_soup_never_crashes_the_scanner(text):
     assert all(1 <= link.line <= lines for link in found.links)
 
 
+def state_for(page) -> LinkState:
+    """Return the link state of a build whose only page, `page.html`, is `page`."""
+    return LinkState(read={"page.html": read_tree(content_tree(page))})
+
+
 @settings(max_examples=300, deadline=None)
 @given(href=TARGETS, raw=SOUP)
 def test_random_targets_never_crash_the_checker(href, raw):
@@ -190,7 +196,7 @@ def test_random_targets_never_crash_the_checker(href, raw):
         source.write_text(raw, encoding="utf-8")
         page = FakePage(str(source))
         page._content = f'<p><a href="{href.replace(chr(34), "&quot;")}">x</a></p>'
-        state = LinkState()
+        state = state_for(page)
         check_page(build, fake_judge(), state, page, "page.html")
         index = OutputIndex(folder, {"page.html", "target.html"}, {"page.html": parse_document("")})
         for queued in state.queued:
@@ -208,7 +214,7 @@ def test_a_target_urlsplit_rejects_is_reported_not_raised():
         source.write_text("[x]({filename}//[)\n", encoding="utf-8")
         page = FakePage(str(source))
         page._content = '<p><a href="{filename}//[">x</a></p>'
-        check_page(build, fake_judge(), LinkState(), page, "page.html")
+        check_page(build, fake_judge(), state_for(page), page, "page.html")
     assert [(p.line, p.message) for p in build.report.found()] == [
         (1, "link target '{filename}//[' does not exist")
     ]

@@ -31,17 +31,13 @@ def written_by(contents: list) -> dict[str, object]:
     }
 
 
-def content_tree(trees: dict, content):
-    """Return the content's HTML as an lxml tree (kept in `trees`, so it is parsed once).
+def content_tree(content):
+    """Return the content's HTML as an lxml tree.
 
     Read from `_content`, the HTML as the reader made it: `content` would
     replace the `{filename}` links the link check reports.
     """
-    key = id(content)
-    if key not in trees:
-        html = getattr(content, "_content", "") or ""
-        trees[key] = parse_fragment(html)
-    return trees[key]
+    return parse_fragment(getattr(content, "_content", "") or "")
 
 
 def parse_page(html: str):

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..content import content_tree
-from .html import ParsedPage, read_tree
+from .html import ParsedPage
 from .judge import LinkJudge
 from .lines import LineFinder, loose_placeholders
 from .source import SourceLinks, scan
@@ -85,7 +84,7 @@ def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> 
     for line, message in found.malformed:
         report.problem(source, line, message)
     lines = LineFinder(found, raw)
-    html = state.read[output] = read_tree(content_tree(build.state.setdefault("trees", {}), page))
+    html = state.read[output]
     for href, _, _ in html.links:
         if _FOOTNOTE_BACKREF.match(href):
             continue  # made by the footnotes extension; a footnote never cited is reported
@@ -123,9 +122,15 @@ def report_placeholders(report, source: str, raw: str, found: SourceLinks, place
             )
 
 
-def check_content(build, generators, pages: dict[str, object]) -> LinkState:
-    """Check every page's links; queue the targets that only the written site can tell."""
-    state = LinkState(pages=pages)
+def check_content(
+    build, generators, pages: dict[str, object], read: dict[str, ParsedPage]
+) -> LinkState:
+    """Check every page's links; queue the targets that only the written site can tell.
+
+    `pages` are the content objects by output path, and `read` what each
+    one's HTML holds (`html.read_tree`), by the same path.
+    """
+    state = LinkState(pages=pages, read=read)
     judge = LinkJudge(generators[0].context, build.settings, list(build.options["link_ignore"]))
     for output, page in pages.items():
         check_page(build, judge, state, page, output)
