@@ -36,6 +36,9 @@ class Build:
     _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
     # The checklists the extension made of each source, by source path.
     checklists: dict[str, list[dict]] = field(default_factory=dict)
+    # What each source's HTML holds, read from Python-Markdown's tree (tree_read.py),
+    # by source path: with the HTML it became, once the reader has it.
+    read_from_tree: dict[str, Any] = field(default_factory=dict)
 
     @property
     def fail_on_problems(self) -> bool:
@@ -71,6 +74,11 @@ class Build:
         # formatted metadata (a Summary) with the same Markdown, whose lists are no page's.
         if self.reading is not None:
             self.checklists.setdefault(self.reading, checklists)
+
+    def tree_read(self, found) -> None:
+        """Keep what the tree of the source being read holds (None: read its HTML instead)."""
+        if self.reading is not None:  # the document, not its Summary after it
+            self.read_from_tree.setdefault(self.reading, found)
 
     def on(self, feature: str) -> bool:
         """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""

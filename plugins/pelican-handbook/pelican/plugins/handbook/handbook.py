@@ -17,9 +17,9 @@ from pelican import signals
 
 from .build import current_build, start_build
 from .checklists import ChecklistExtension
-from .checklists.pages import describe
+from .checklists.pages import describe, describe_read
 from .contacts import contacts_for_templates
-from .content import content_tree, every_content, written_by
+from .content import content_tree, every_content, read_from_tree, written_by
 from .dates import stamp_build_date, stamp_changed_dates
 from .linkcheck import check_content, check_output, remember_written
 from .linkcheck.html import ParsedPage, read_tree
@@ -30,6 +30,7 @@ from .printouts.marks import stamp_print_marks
 from .reader import install_reader
 from .report import use_plain_lines
 from .theme_check import check_templates, provide_writer
+from .tree_read import TreeReadingExtension
 from .words import SCRIPT_WORDS
 
 HERE = os.path.dirname(__file__)
@@ -42,7 +43,8 @@ def _add_markdown_extensions(build, settings: dict) -> None:
     markdown = settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
     # A new one each build, reporting to this build (an earlier build's is dropped).
-    extensions[:] = [e for e in extensions if not isinstance(e, ChecklistExtension)]
+    ours = (ChecklistExtension, TreeReadingExtension)
+    extensions[:] = [e for e in extensions if not isinstance(e, ours)]
     configured = markdown.get("extension_configs", {})
     names = {getattr(e, "__module__", e) for e in extensions} | set(configured)
     if not any(isinstance(e, TocExtension) for e in extensions) and not any(
@@ -56,6 +58,8 @@ def _add_markdown_extensions(build, settings: dict) -> None:
             default_title=build.options["words"]["checklist_title"],
         )
     )
+    # Last, so its treeprocessor comes after the checklists'.
+    extensions.append(TreeReadingExtension(on_read=build.tree_read))
 
 
 def begin(pelican) -> None:
@@ -117,19 +121,28 @@ def prepare_generator(generator) -> None:
 
 def _read_contents(build, contents: list, written: dict[str, object]) -> dict[str, ParsedPage]:
     """Describe each content from its HTML; return what each written one holds, by output path."""
-    check = build.on("link_check")
-    outputs = {id(page): output for output, page in written.items()} if check else {}
+    checklists = build.on("checklists")
+    outputs = {id(page): output for output, page in written.items()}
+    if not build.on("link_check"):
+        outputs = {}
     read = {}
     for page in contents:
-        if not build.on("checklists") and id(page) not in outputs:
+        if not checklists and id(page) not in outputs:
             continue
-        # One tree at a time: holding every page's until all were checked
-        # took 110 MB on the 1000-page bench site.
-        tree = content_tree(page)
-        if build.on("checklists"):
-            describe(page, tree)
+        found = read_from_tree(build, page)
+        if found is not None and (not checklists or "handbook_checklists" in page.metadata):
+            parsed, headings = found
+            if checklists:
+                describe_read(page, headings)
+        else:
+            # One tree at a time: holding every page's until all were checked
+            # took 110 MB on the 1000-page bench site.
+            tree = content_tree(page)
+            if checklists:
+                describe(page, tree)
+            parsed = read_tree(tree) if id(page) in outputs else None
         if id(page) in outputs:
-            read[outputs[id(page)]] = read_tree(tree)
+            read[outputs[id(page)]] = parsed
     return read
 
 

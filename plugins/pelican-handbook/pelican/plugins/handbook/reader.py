@@ -13,6 +13,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from .build import current_build
+from .tree_read import confirm_in_html
 
 try:
     from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
@@ -58,6 +59,7 @@ class HandbookReading:
                 build.sources[source_path] = text
                 build.reading = source_path
                 build.checklists.pop(source_path, None)
+                build.read_from_tree.pop(source_path, None)
         try:
             if hasattr(self, "env") and not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.
@@ -72,6 +74,12 @@ class HandbookReading:
             content, metadata = MarkdownReader.read(self, source_path)
         if build is not None and not metadata.get("title"):
             build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
+        found = confirm_in_html(build.read_from_tree.get(source_path), content) if build else None
+        if found is not None:
+            # With the HTML it was read for: a plugin may change a page's HTML later.
+            build.read_from_tree[source_path] = (content, found)
+        elif build is not None:
+            build.read_from_tree.pop(source_path, None)
         if build is not None and source_path in build.checklists:
             # Metadata becomes the page's attribute, and is cached with its content.
             metadata["handbook_checklists"] = build.checklists.pop(source_path)

@@ -8,7 +8,7 @@ needs into the markup (ids, titles, kinds, items).
 
 from __future__ import annotations
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
 
 
@@ -59,11 +59,15 @@ def checklists_in(root) -> list[dict]:
 
 def headings_in(root) -> list[dict]:
     """Return the headings with ids as nested tokens, the shape of `toc`'s `toc_tokens`."""
+    # Every element, not iter(*HEADINGS): the root may be lxml's or Python-Markdown's.
+    return heading_tokens(e for e in root.iter() if e.tag in HEADINGS and e.get("id"))
+
+
+def heading_tokens(headings) -> list[dict]:
+    """Return headings (elements with ids, in document order) as nested toc tokens."""
     tokens: list[dict] = []
     open_tokens: list[dict] = []
-    for heading in root.iter(*_HEADINGS):
-        if not heading.get("id"):
-            continue
+    for heading in headings:
         token = {"level": int(heading.tag[1]), "id": heading.get("id"), "name": _words(heading)}
         token["children"] = []
         while open_tokens and open_tokens[-1]["level"] >= token["level"]:
@@ -78,3 +82,8 @@ def describe(page, root) -> None:
     if "handbook_checklists" not in page.metadata:
         page.handbook_checklists = checklists_in(root)
     page.handbook_toc = headings_in(root)
+
+
+def describe_read(page, headings: list[dict]) -> None:
+    """Set `page.handbook_toc` from headings already read; its checklists came with its metadata."""
+    page.handbook_toc = headings

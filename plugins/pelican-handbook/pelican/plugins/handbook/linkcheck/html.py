@@ -11,7 +11,7 @@ from ..content import parse_page
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "action", "formaction", "cite", "data"})
 PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author)[|}]")
 # A placeholder with the word after it, as the message shows it.
-_SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
+SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
 # Text in these elements is shown as written: a `{filename}` there is on purpose.
 _LITERAL = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
 
@@ -32,6 +32,8 @@ class ParsedPage:
     csp: str | None = None
     # The lines that hold the page's content (its links were checked at their source).
     content: range = range(0)
+    # False when read from Python-Markdown's tree: every link and id is at line 1.
+    lines_known: bool = True
 
 
 def _shown_as_written(element) -> bool:
@@ -51,7 +53,7 @@ def _text_placeholders(element, own_text: str | None, found: list) -> None:
     for text, container in ((own_text, element), (element.tail, element.getparent())):
         if not _may_hold_placeholder(text) or container is None or _shown_as_written(container):
             continue
-        found += [(line + text.count("\n", 0, m.start()), m[0]) for m in _SNIPPET.finditer(text)]
+        found += [(line + text.count("\n", 0, m.start()), m[0]) for m in SNIPPET.finditer(text)]
 
 
 def read_tree(root) -> ParsedPage:
@@ -78,7 +80,7 @@ def read_tree(root) -> ParsedPage:
                         page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
                 elif "{" in value or "|" in value:
                     line = element.sourceline or 1
-                    found += [(line, m[0]) for m in _SNIPPET.finditer(value)]
+                    found += [(line, m[0]) for m in SNIPPET.finditer(value)]
             if tag == "meta" and element.get("http-equiv", "").lower() == "content-security-policy":
                 page.csp = element.get("content", "")
         tail = element.tail

@@ -113,6 +113,11 @@ def read_written(text: str, content: str | None, content_read: ParsedPage | None
     # The content's lines stay, blank, so the theme's keep their numbers.
     theme = text[:offset] + "\n" * content.count("\n") + text[offset + len(content) :]
     page = parse_document(theme)
+    if not content_read.lines_known and any(name in page.ids for name in content_read.ids):
+        # An id of the theme's is used in the content too: reported at both lines.
+        page = parse_document(text)
+        page.content = lines
+        return page
     page.content = lines
     shift = first - 1
     page.links += [(href, line + shift, tag) for href, line, tag in content_read.links]
