@@ -199,8 +199,8 @@ def test_random_targets_never_crash_the_checker(href, raw):
         state = state_for(page)
         check_page(build, fake_judge(), state, page, "page.html")
         index = OutputIndex(folder, {"page.html", "target.html"}, {"page.html": parse_document("")})
-        for queued in state.queued:
-            index.fragment_problem(queued.path, queued.fragment, queued.href)
+        for _, _, href, path, fragment, _ in state.queued:
+            index.fragment_problem(path, fragment, href)
         theme_link_problem(index, "page.html", href, [])
     # Every problem is placed on a line of the source.
     lines = raw.count("\n") + 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .html import ParsedPage
 from .judge import LinkJudge
@@ -22,17 +21,12 @@ from .targets import suggestion
 _FOOTNOTE_BACKREF = re.compile(r"#fnref\d*:")
 
 
-class Queued(NamedTuple):
-    """A content link whose target only the written site can tell about."""
-
-    # A tuple of strings and numbers, which the garbage collector stops
-    # looking at: the bench site queues twenty a page, kept to the end.
-    source: str
-    line: int
-    href: str
-    path: str
-    fragment: str
-    output: str
+# A content link whose target only the written site can tell about:
+# (source, line, href, path, fragment, output). A plain tuple of strings and
+# a number, which the garbage collector stops looking at once it has seen it;
+# it keeps looking at a NamedTuple's, and the bench site queues twenty links
+# a page, kept to the end of the build.
+Queued = tuple[str, int, str, str, str, str]
 
 
 @dataclass
@@ -93,7 +87,7 @@ def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> 
         if isinstance(verdict, str):
             report.problem(source, line, verdict)
         elif verdict is not None:
-            state.queued.append(Queued(source, line, href, *verdict, output))
+            state.queued.append((source, line, href, *verdict, output))
     for label in check_references(report, source, found):
         definition = found.definitions[label]
         if not JINJA.search(definition.target):
@@ -101,9 +95,7 @@ def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> 
             if isinstance(verdict, str):
                 report.problem(source, definition.line, verdict)
             elif verdict is not None:
-                state.queued.append(
-                    Queued(source, definition.line, definition.target, *verdict, output)
-                )
+                state.queued.append((source, definition.line, definition.target, *verdict, output))
     check_footnotes(report, source, found)
     if html.placeholders:
         state.placeholders.update(snippet for snippet, _ in html.placeholders)

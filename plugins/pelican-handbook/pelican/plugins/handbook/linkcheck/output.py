@@ -75,10 +75,10 @@ class OutputCheck:
         self.verdicts: dict[tuple[str, str], str | None] = {}
 
     def run(self) -> None:
-        for queued in self.state.queued:
-            problem = self.index.fragment_problem(queued.path, queued.fragment, queued.href)
+        for source, line, href, path, fragment, _ in self.state.queued:
+            problem = self.index.fragment_problem(path, fragment, href)
             if problem:
-                self.report.problem(queued.source, queued.line, problem)
+                self.report.problem(source, line, problem)
         for output, parsed in sorted(self.index.pages.items()):
             self.check_page(output, parsed)
 
