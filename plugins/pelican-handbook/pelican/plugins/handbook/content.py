@@ -24,11 +24,9 @@ def every_content(generators) -> list:
 
 def written_by(contents: list) -> dict[str, object]:
     """Return the content objects that are written to a file, by their output path."""
-    return {
-        content.save_as.replace(os.sep, "/"): content
-        for content in contents
-        if getattr(content, "save_as", "")
-    }
+    # Pelican works `save_as` out from its settings on every access: once each here.
+    outputs = [(getattr(content, "save_as", ""), content) for content in contents]
+    return {output.replace(os.sep, "/"): content for output, content in outputs if output}
 
 
 def content_tree(content):
