@@ -22,6 +22,7 @@ from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .checklists.ids import only_markdowns_postprocessors
 from .checklists.pages import HEADINGS, heading_tokens
 from .linkcheck.html import SNIPPET, URL_ATTRIBUTES, ParsedPage
 
@@ -36,14 +37,13 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
 _NOT_AN_ESCAPE = re.compile(r"&(?!amp;|lt;|gt;|quot;)")
 
 
-def _only_markdowns_own(md: Markdown) -> bool:
-    """Say whether every postprocessor is Python-Markdown's own: each puts placeholders back."""
-    return all(type(p).__module__.startswith("markdown.") for p in md.postprocessors)
-
-
 def read_finished_tree(root: etree.Element, md: Markdown) -> TreeRead | None:
     """Return what the HTML of `root` holds, or None if only reading that HTML can tell."""
-    if md.htmlStash.html_counter or md.htmlStash.rawHtmlBlocks or not _only_markdowns_own(md):
+    if (
+        md.htmlStash.html_counter
+        or md.htmlStash.rawHtmlBlocks
+        or not only_markdowns_postprocessors(md)
+    ):
         return None
     # Its links and ids are in the content: the output pass needs no line of theirs.
     page, headings = ParsedPage(lines_known=False), []

@@ -38,7 +38,7 @@ def rendered_text(element: etree.Element, md: Markdown) -> str:
     return html.unescape(toc.strip_tags(inner))
 
 
-def _own_postprocessors(md: Markdown) -> bool:
+def only_markdowns_postprocessors(md: Markdown) -> bool:
     """Say whether every postprocessor is Python-Markdown's own: each only restores placeholders."""
     return all(type(p).__module__.startswith("markdown.") for p in md.postprocessors)
 
@@ -49,7 +49,7 @@ class DocumentText:
     def __init__(self, md: Markdown):
         self.md = md
         self.slugify = _slugifier(md)
-        self.plain_is_itself = _own_postprocessors(md)
+        self.plain_is_itself = only_markdowns_postprocessors(md)
 
     def plain_text(self, element: etree.Element) -> str:
         """Return the text a reader sees in `element`, without tags or escapes."""
