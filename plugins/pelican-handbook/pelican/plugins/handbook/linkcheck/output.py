@@ -13,7 +13,15 @@ import re
 from .content import LinkState
 from .csp import blocked_by_policy
 from .html import PLACEHOLDER, ParsedPage
-from .targets import EXTERNAL, OutputIndex, index_output, is_ignored, scheme_problem, target_of
+from .targets import (
+    EXTERNAL,
+    OutputIndex,
+    index_output,
+    is_ignored,
+    scheme_problem,
+    split_target,
+    target_of,
+)
 
 
 def remember_written(state: dict, path: str, context: dict) -> None:
@@ -73,6 +81,8 @@ class OutputCheck:
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
         self.verdicts: dict[tuple[str, str], str | None] = {}
+        # Whether a link has a path (else it is `#fragment`, into its own page), by link.
+        self.has_path: dict[str, bool] = {}
 
     def run(self) -> None:
         for source, line, href, path, fragment, _ in self.state.queued:
@@ -99,7 +109,9 @@ class OutputCheck:
                 self.problem_at(output, path, line, in_content, blocked, where)
             if in_content or draft:
                 continue
-            key = (os.path.dirname(output) if target_of(output, href)[0] else output, href)
+            if href not in self.has_path:
+                self.has_path[href] = bool(split_target(href)[0])
+            key = (os.path.dirname(output) if self.has_path[href] else output, href)
             if key not in self.verdicts:
                 self.verdicts[key] = theme_link_problem(self.index, output, href, self.ignore)
             if self.verdicts[key]:

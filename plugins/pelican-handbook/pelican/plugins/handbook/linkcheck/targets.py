@@ -138,15 +138,17 @@ def index_output(
     index = OutputIndex(root)
     written, read = written or {}, read or {}
     for folder, _, names in os.walk(root):
+        # Worked out once a folder, not once a file: a site has few folders.
+        here = os.path.relpath(folder, root).replace(os.sep, "/")
+        absolute = os.path.abspath(folder)
         for name in names:
-            full = os.path.join(folder, name)
-            relative = os.path.relpath(full, root).replace(os.sep, "/")
+            relative = name if here == "." else f"{here}/{name}"
             index.files.add(relative)
             if name.endswith((".html", ".htm")):
+                full = os.path.join(absolute, name)
                 with open(full, encoding="utf-8", errors="replace") as handle:
                     text = handle.read()
-                content = written.get(os.path.abspath(full))
-                index.pages[relative] = read_written(text, content, read.get(relative))
+                index.pages[relative] = read_written(text, written.get(full), read.get(relative))
     return index
 
 
