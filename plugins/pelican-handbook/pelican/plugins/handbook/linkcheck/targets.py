@@ -72,11 +72,11 @@ class OutputIndex:
 
     def exists(self, path: str) -> str | None:
         """Return the file a link to `path` is served from, or None."""
-        if path.endswith("/") or not path:
-            candidates = [posixpath.join(path, "index.html")]
-        else:
-            candidates = [path, posixpath.join(path, "index.html")]
-        return next((c for c in candidates if c in self.files), None)
+        # `page.html/` asks for a folder: only its index can serve it.
+        if path and not path.endswith("/") and path in self.files:
+            return path
+        index = posixpath.join(path, "index.html")
+        return index if index in self.files else None
 
     def fragment_problem(self, path: str, fragment: str, href: str) -> str | None:
         """Return what is wrong with a link to `path#fragment`, or None."""
