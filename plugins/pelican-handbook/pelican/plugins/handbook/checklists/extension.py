@@ -116,8 +116,9 @@ class ChecklistTreeprocessor(Treeprocessor):
         if mark.report_form:
             found["report_form"] = True
         self.md.checklists.append(found)
-        self._mark_items(items, kind, 0, found["items"])
-        self.mistakes.check_checklist(found, items, self._title_is_written(lead_in, mark))
+        texts: list[etree.Element] = []
+        self._mark_items(items, kind, 0, found["items"], texts)
+        self.mistakes.check_checklist(found, texts, self._title_is_written(lead_in, mark))
 
     @staticmethod
     def _has_text(items: etree.Element) -> bool:
@@ -153,14 +154,21 @@ class ChecklistTreeprocessor(Treeprocessor):
             text = _SENTENCE_END.split(text)[-1]
         return text.removesuffix(":").strip()
 
-    def _mark_items(self, items: etree.Element, kind: str, depth: int, found: list) -> None:
-        """Mark each item of `items` and of the lists nested in them."""
+    def _mark_items(
+        self, items: etree.Element, kind: str, depth: int, found: list, texts: list | None = None
+    ) -> None:
+        """Mark each item of `items` and of the lists nested in them.
+
+        `texts` gets the text span of each item of `items` that says something.
+        """
         for item in [el for el in items if el.tag == "li"]:
             text, words = self._item_text(item)
             if words:
                 item_id = item.get("id") or self._item_id(words)
                 mark_item(item, text, item_id, kind, note=depth > 0)
                 found.append({"id": item_id, "text": words, "depth": depth})
+                if texts is not None:
+                    texts.append(text)
             elif text is not None:
                 # Nothing a reader sees (a comment): a checkbox here would have no name.
                 item.insert(0, text)

@@ -40,13 +40,6 @@ def _reads_as_fragment(title: str, default_title: str) -> bool:
     return len(words) <= 3 and (words[0] in _OPENERS or words[-1] in _CLOSERS)
 
 
-def _text_span(item: etree.Element) -> etree.Element | None:
-    for span in item.iter("span"):
-        if "checklist__text" in (span.get("class") or "").split():
-            return span
-    return None
-
-
 def _is_only_a_link(span: etree.Element) -> bool:
     """Say whether an item's text is one link and nothing else."""
     links = [child for child in span if child.tag == "a"]
@@ -114,10 +107,11 @@ class Mistakes:
             )
             self.record("error", message, match[0])
 
-    def check_checklist(self, found: dict, items: etree.Element, title_written: bool) -> None:
-        """Warn about a checklist that looks like a list of links or contacts, or a weak title."""
-        top = [item for item in items if item.tag == "li"]
-        spans = [span for span in map(_text_span, top) if span is not None]
+    def check_checklist(self, found: dict, spans: list, title_written: bool) -> None:
+        """Warn about a checklist that looks like a list of links or contacts, or a weak title.
+
+        `spans` are the text spans of its top-level items.
+        """
         first = found["items"][0]["text"] if found["items"] else found["title"]
         title = found["title"]
         if spans and all(_is_only_a_link(span) for span in spans):
