@@ -131,3 +131,14 @@ def test_a_long_list_of_organizers_never_pushes_the_danger_box_down(phone, serve
     assert fits[5] and all(fits[5]), (links[5], fits[5], danger[5])
     # The home page lists every organizer.
     assert home == {2: 2, 5: 5}
+
+
+def test_an_organizer_phone_on_the_first_screen_keeps_the_jump_list_in_view(phone, serve, tmp_path):
+    # The README suggests giving an organizer a phone; the first one shows on the first screen.
+    first, *others = FIXTURE_ORGANIZATION["ORGANIZER_CONTACTS"]
+    organizers = [{**first, "phone": "+1 (617) 555 0100"}, *others]
+    site = build_handbook(tmp_path / "output", settings={"ORGANIZER_CONTACTS": organizers})
+    page = phone.new_page()
+    page.goto(f"{serve(site)}/{STAFF}")
+    assert page.locator(".danger .contacts a[href='tel:+16175550100']").count() == 1
+    assert on_first_screen(page.locator("nav.toc a").first), page.locator("nav.toc").bounding_box()
