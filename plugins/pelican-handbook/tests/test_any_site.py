@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import markdown
 from bs4 import BeautifulSoup
 from fixture_sites import TEST_DATA, copy_site
+from pelican import signals
 from pypdf import PdfReader
 
 
@@ -215,3 +217,20 @@ def test_a_page_another_reader_made_has_its_checklists_read_from_its_html(build_
     built = build_site(content)
     assert built.status == 0, built.stderr
     assert "On arrival" in card_titles(built)
+
+
+def _convert_a_snippet(generators) -> None:
+    """Convert Markdown with the site's extensions once every page is read, as a plugin may."""
+    settings = generators[0].settings["MARKDOWN"]
+    markdown.Markdown(**settings).convert("1. A list\n\n{: .checklist-bogus }\n")
+
+
+def test_markdown_another_plugin_converts_later_is_no_pages(build_site, tmp_path):
+    # Its mistakes are not reported against the last page read, nor its lists added to it.
+    signals.all_generators_finalized.connect(_convert_a_snippet)
+    try:
+        built = build_site(TEST_DATA / "simple-site")
+    finally:
+        signals.all_generators_finalized.disconnect(_convert_a_snippet)
+    assert built.status == 0, built.stderr
+    assert "bogus" not in built.stderr

@@ -61,29 +61,43 @@ class HandbookReading:
                 build.checklists.pop(source_path, None)
                 build.read_from_tree.pop(source_path, None)
         try:
+            content, metadata = self._convert(build, source_path, text)
+        finally:
+            if build is not None:
+                # What Markdown converts later (another plugin's snippet) is no page's.
+                build.reading = None
+        if build is not None:
+            _keep_what_was_read(build, source_path, content, metadata)
+        return content, metadata
+
+    def _convert(self, build, source_path: str, text: str) -> tuple[str, dict]:
+        """Return the HTML and metadata of a source, through Jinja when it holds any."""
+        try:
             if hasattr(self, "env") and not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.
-                content, metadata = MarkdownReader.read(self, source_path)
-            else:
-                content, metadata = super().read(source_path)
+                return MarkdownReader.read(self, source_path)
+            return super().read(source_path)
         except jinja2.TemplateError as error:
             if build is None:
                 raise
             build.report.problem(source_path, _template_line(error), f"template error: {error}")
             # Read it without Jinja, so links to this page are not reported too.
-            content, metadata = MarkdownReader.read(self, source_path)
-        if build is not None and not metadata.get("title"):
-            build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
-        found = confirm_in_html(build.read_from_tree.get(source_path), content) if build else None
-        if found is not None:
-            # With the HTML it was read for: a plugin may change a page's HTML later.
-            build.read_from_tree[source_path] = (content, found)
-        elif build is not None:
-            build.read_from_tree.pop(source_path, None)
-        if build is not None and source_path in build.checklists:
-            # Metadata becomes the page's attribute, and is cached with its content.
-            metadata["handbook_checklists"] = build.checklists.pop(source_path)
-        return content, metadata
+            return MarkdownReader.read(self, source_path)
+
+
+def _keep_what_was_read(build, source_path: str, content: str, metadata: dict) -> None:
+    """Report a page without a title; keep what its tree held, and give it its checklists."""
+    if not metadata.get("title"):
+        build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
+    found = confirm_in_html(build.read_from_tree.get(source_path), content)
+    if found is not None:
+        # With the HTML it was read for: a plugin may change a page's HTML later.
+        build.read_from_tree[source_path] = (content, found)
+    else:
+        build.read_from_tree.pop(source_path, None)
+    if source_path in build.checklists:
+        # Metadata becomes the page's attribute, and is cached with its content.
+        metadata["handbook_checklists"] = build.checklists.pop(source_path)
 
 
 class HandbookMarkdownReader(HandbookReading, MarkdownReader):
