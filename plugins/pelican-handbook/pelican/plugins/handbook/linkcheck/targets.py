@@ -106,15 +106,14 @@ def read_written(text: str, content: str | None, content_read: ParsedPage | None
         return parse_document(text)
     first = text.count("\n", 0, offset) + 1
     lines = range(first, first + content.count("\n") + 1)
-    if content_read is None:
-        page = parse_document(text)
-        page.content = lines
-        return page
-    # The content's lines stay, blank, so the theme's keep their numbers.
-    theme = text[:offset] + "\n" * content.count("\n") + text[offset + len(content) :]
-    page = parse_document(theme)
-    if not content_read.lines_known and any(name in page.ids for name in content_read.ids):
-        # An id of the theme's is used in the content too: reported at both lines.
+    page = None
+    if content_read is not None:
+        # The content's lines stay, blank, so the theme's keep their numbers.
+        theme = text[:offset] + "\n" * content.count("\n") + text[offset + len(content) :]
+        page = parse_document(theme)
+        if not content_read.lines_known and any(name in page.ids for name in content_read.ids):
+            page = None  # an id of the theme's is in the content too: reported at both lines
+    if page is None:
         page = parse_document(text)
         page.content = lines
         return page
