@@ -36,9 +36,11 @@ class Build:
     _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
     # The checklists the extension made of each source, by source path.
     checklists: dict[str, list[dict]] = field(default_factory=dict)
-    # What each source's HTML holds, read from Python-Markdown's tree (tree_read.py),
-    # by source path: with the HTML it became, once the reader has it.
-    read_from_tree: dict[str, Any] = field(default_factory=dict)
+    # What the tree of each source being read held (tree_read.py; None: read its
+    # HTML instead), by source path, until the reader has the HTML it became.
+    tree_reads: dict[str, Any] = field(default_factory=dict)
+    # What each source's HTML holds as its tree had it, with that HTML, by source path.
+    read_from_tree: dict[str, tuple[str, Any]] = field(default_factory=dict)
 
     @property
     def fail_on_problems(self) -> bool:
@@ -78,7 +80,7 @@ class Build:
     def tree_read(self, found) -> None:
         """Keep what the tree of the source being read holds (None: read its HTML instead)."""
         if self.reading is not None:  # the document, not its Summary after it
-            self.read_from_tree.setdefault(self.reading, found)
+            self.tree_reads.setdefault(self.reading, found)
 
     def on(self, feature: str) -> bool:
         """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""

@@ -122,9 +122,9 @@ def prepare_generator(generator) -> None:
 def _read_contents(build, contents: list, written: dict[str, object]) -> dict[str, ParsedPage]:
     """Describe each content from its HTML; return what each written one holds, by output path."""
     checklists = build.on("checklists")
-    outputs = {id(page): output for output, page in written.items()}
-    if not build.on("link_check"):
-        outputs = {}
+    outputs = {}
+    if build.on("link_check"):
+        outputs = {id(page): output for output, page in written.items()}
     read = {}
     for page in contents:
         if not checklists and id(page) not in outputs:

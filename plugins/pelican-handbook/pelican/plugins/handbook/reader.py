@@ -59,6 +59,7 @@ class HandbookReading:
                 build.sources[source_path] = text
                 build.reading = source_path
                 build.checklists.pop(source_path, None)
+                build.tree_reads.pop(source_path, None)
                 build.read_from_tree.pop(source_path, None)
         try:
             content, metadata = self._convert(build, source_path, text)
@@ -89,12 +90,10 @@ def _keep_what_was_read(build, source_path: str, content: str, metadata: dict) -
     """Report a page without a title; keep what its tree held, and give it its checklists."""
     if not metadata.get("title"):
         build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
-    found = confirm_in_html(build.read_from_tree.get(source_path), content)
+    found = confirm_in_html(build.tree_reads.pop(source_path, None), content)
     if found is not None:
         # With the HTML it was read for: a plugin may change a page's HTML later.
         build.read_from_tree[source_path] = (content, found)
-    else:
-        build.read_from_tree.pop(source_path, None)
     if source_path in build.checklists:
         # Metadata becomes the page's attribute, and is cached with its content.
         metadata["handbook_checklists"] = build.checklists.pop(source_path)
