@@ -120,3 +120,24 @@ def test_an_image_the_pages_policy_blocks_is_reported(build_site, tmp_path):
         " Content-Security-Policy (img-src): keep the file on the site (put it in a static"
         " folder and link it with {static})"
     ]
+
+
+def test_a_page_pelican_could_not_process_is_reported_and_links_to_it_too(build_site, tmp_path):
+    # Pelican keeps a page it failed to process (here, a date it cannot read)
+    # among the sources as None; links to it and to missing files are still judged.
+    content = site(
+        tmp_path,
+        {
+            "page.md": "Title: Page\n\nSee [the bad page]({filename}bad.md)"
+            " and [a missing one]({filename}missing.md).\n",
+            "bad.md": "Title: Bad\nDate: not a date\n\nText.\n",
+            "other.md": TARGET,
+        },
+    )
+    built = build_site(content)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/bad.md: Pelican could not process this file: 'not a date' is not a valid date",
+        "pages/page.md:3: link target '{filename}bad.md' could not be read",
+        "pages/page.md:3: link target '{filename}missing.md' does not exist",
+    ]

@@ -41,6 +41,9 @@ class Build:
     tree_reads: dict[str, Any] = field(default_factory=dict)
     # What each source's HTML holds as its tree had it, with that HTML, by source path.
     read_from_tree: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    # Why reading a source failed, by source path: Pelican skips it, and says
+    # why only with --debug.
+    unread: dict[str, str] = field(default_factory=dict)
 
     @property
     def fail_on_problems(self) -> bool:

@@ -22,6 +22,17 @@ def every_content(generators) -> list:
     return found
 
 
+def report_unprocessed(build, context: dict) -> None:
+    """Report each source Pelican could not process: it writes no page, and logs why."""
+    folder = build.settings["PATH"]
+    for kind in ("generated_content", "static_content"):
+        for source, content in context.get(kind, {}).items():
+            if content is None:
+                path = os.path.abspath(os.path.join(folder, source))
+                why = build.unread.get(path, "`pelican --debug` shows why")
+                build.report.whole_file(path, f"Pelican could not process this file: {why}")
+
+
 def written_by(contents: list) -> dict[str, object]:
     """Return the content objects that are written to a file, by their output path."""
     # Pelican works `save_as` out from its settings on every access: once each here.

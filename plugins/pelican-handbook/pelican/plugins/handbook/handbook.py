@@ -19,7 +19,7 @@ from .build import current_build, start_build
 from .checklists import ChecklistExtension
 from .checklists.pages import describe, describe_read
 from .contacts import contacts_for_templates
-from .content import content_tree, every_content, read_from_tree, written_by
+from .content import content_tree, every_content, read_from_tree, report_unprocessed, written_by
 from .dates import stamp_build_date, stamp_changed_dates
 from .linkcheck import check_content, check_output, remember_written
 from .linkcheck.html import ParsedPage, read_tree
@@ -151,6 +151,7 @@ def content_ready(generators) -> None:
     build = current_build(generators[0].settings)
     if build is None:
         return
+    report_unprocessed(build, generators[0].context)
     contents = every_content(generators)
     written = written_by(contents)
     read = _read_contents(build, contents, written)

@@ -63,6 +63,10 @@ class HandbookReading:
                 build.read_from_tree.pop(source_path, None)
         try:
             content, metadata = self._convert(build, source_path, text)
+        except Exception as error:
+            if build is not None:
+                build.unread[source_path] = str(error) or type(error).__name__
+            raise
         finally:
             if build is not None:
                 # What Markdown converts later (another plugin's snippet) is no page's.

@@ -26,8 +26,10 @@ from .targets import (
 _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 
 Verdict = str | tuple[str, str] | None
-# What `written_as` says of a draft (no output path looks like it).
+# What `written_as` says of a draft, and of a source Pelican could not
+# process, which it keeps as None (no output path looks like either).
 _DRAFT = "\0draft"
+_UNREAD = "\0unread"
 
 
 class LinkJudge:
@@ -103,6 +105,8 @@ class LinkJudge:
             return self.missing_source(page, href, what, key, path)
         if target == _DRAFT:
             return f"link target '{href}' is not published: it is a draft"
+        if target == _UNREAD:
+            return f"link target '{href}' could not be read"
         if not target:
             return f"link target '{href}' is not published: it has an empty save_as"
         return self.to_check(target, fragment)
@@ -111,6 +115,9 @@ class LinkJudge:
         """Return where the source `key` is written ('' if nowhere), or None if it is missing."""
         found = self.generated.get(key) if what == "filename" else None
         found = found or self.static.get(key)
+        if found is None:
+            unread = key in self.static or (what == "filename" and key in self.generated)
+            return _UNREAD if unread else None
         # Pelican adds every `{static}` target to static_content, even a missing one.
         if found is None or not os.path.exists(found.source_path):
             return None
@@ -121,7 +128,7 @@ class LinkJudge:
     def missing_source(self, page, href: str, what: str, key: str, path: str) -> str:
         """Return the problem with a `{filename}`-style link to a file that does not exist."""
         choices = self.generated if what == "filename" else self.static
-        existing = [k for k, c in choices.items() if os.path.exists(c.source_path)]
+        existing = [k for k, c in choices.items() if c and os.path.exists(c.source_path)]
         # Suggest in the form the author wrote: from the content root, or relative.
         if path.startswith("/"):
             names = {"/" + k.replace(os.sep, "/") for k in existing}
