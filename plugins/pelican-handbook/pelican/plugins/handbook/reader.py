@@ -1,15 +1,17 @@
 """Read Markdown through Jinja when jinja2content is on, turning template mistakes into problems.
 
 The reader is Pelican's own MarkdownReader (or jinja2content's, when that
-plugin is listed), with two additions: it keeps each source's text for the
-link check, and it reports a template error or a missing title at its line
-instead of dropping the page.
+plugin is listed), with three additions: it keeps each source's text for the
+link check, it reports a template error or a missing title at its line
+instead of dropping the page, and it converts every page without Jinja with
+one Markdown instance, reset between pages as Python-Markdown asks.
 """
 
 from __future__ import annotations
 
 import jinja2
-from pelican.readers import MarkdownReader
+from markdown import Markdown
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
 from .build import current_build
@@ -78,16 +80,58 @@ class HandbookReading:
     def _convert(self, build, source_path: str, text: str) -> tuple[str, dict]:
         """Return the HTML and metadata of a source, through Jinja when it holds any."""
         try:
-            if hasattr(self, "env") and not _holds_jinja(self.env, text):
+            if not hasattr(self, "env") or not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.
-                return MarkdownReader.read(self, source_path)
+                return self._read_markdown(build, source_path, text)
             return super().read(source_path)
         except jinja2.TemplateError as error:
             if build is None:
                 raise
             build.report.problem(source_path, _template_line(error), f"template error: {error}")
             # Read it without Jinja, so links to this page are not reported too.
-            return MarkdownReader.read(self, source_path)
+            return self._read_markdown(build, source_path, text)
+
+    def _markdown(self) -> Markdown:
+        """Return this reader's Markdown instance, reset for a new document."""
+        # Pelican makes a new instance for every page, with every extension
+        # built and registered again: 2.3 million instructions a page of the
+        # 200-page bench build (4%), and garbage only a collection frees.
+        md = self.__dict__.get("_handbook_markdown")
+        if md is None:
+            md = self._handbook_markdown = Markdown(**self.settings["MARKDOWN"])
+        return md.reset()
+
+    def _read_markdown(self, build, source_path: str, text: str) -> tuple[str, dict]:
+        """Return the HTML and metadata of Markdown `text`, as Pelican's MarkdownReader does."""
+        md = self._markdown()
+        content = md.convert(text)
+        metadata = {}
+        for name, values in getattr(md, "Meta", {}).items():
+            name = name.lower()
+            if name in self.settings["FORMATTED_FIELDS"]:
+                # A leading blank line ends the metadata before it starts (the
+                # meta extension's rule), as Pelican's deregistering of it does.
+                value = self._markdown().convert("\n" + "\n".join(values))
+            elif len(values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if build is not None:
+                    line = _metadata_line(text, name, 2)
+                    build.report.warn(source_path, line, f"'{name}' given twice: the first is used")
+                value = values[0]
+            else:
+                value = values if len(values) > 1 else values[0]
+            metadata[name] = self.process_metadata(name, value)
+        return content, metadata
+
+
+def _metadata_line(text: str, name: str, nth: int) -> int | None:
+    """Return the line of the `nth` metadata line for `name` (any case), if there is one."""
+    found = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lower().startswith(f"{name}:"):
+            found += 1
+            if found == nth:
+                return number
+    return None
 
 
 def _keep_what_was_read(build, source_path: str, content: str, metadata: dict) -> None:
