@@ -49,25 +49,34 @@ def _git(folder: Path, *arguments: str) -> str:
     return done.stdout if done.returncode == 0 else ""
 
 
-def committed_dates(folder: Path) -> dict[Path, datetime]:
-    """Return the date of the last commit that touched each file under `folder`.
+def committed_dates(folder: Path) -> dict[str, datetime]:
+    """Return the date of the last commit that touched each file under `folder`, by its path there.
 
     One `git log` for the whole folder: a commit per file would be a process per page.
     Files changed since their last commit are left out: their text is newer.
+    Paths are as git gives them, relative to `folder` with `/`: resolving each
+    to compare it with a page's took 78 µs a page.
     """
     log = _git(folder, "log", "--format=%x00%cI", "--name-only", "--relative", "--", ".")
     changed = _git(folder, "diff", "--name-only", "--relative", "HEAD", "--", ".")
-    dirty = {(folder / line.strip()).resolve() for line in changed.splitlines() if line.strip()}
-    dates: dict[Path, datetime] = {}
+    dirty = {line.strip() for line in changed.splitlines() if line.strip()}
+    dates: dict[str, datetime] = {}
     when = None
     for line in log.splitlines():
         if line.startswith("\0"):
             when = datetime.fromisoformat(line[1:])
         elif line.strip() and when is not None:
-            path = (folder / line.strip()).resolve()
+            path = line.strip()
             if path not in dates and path not in dirty:
                 dates[path] = when
     return dates
+
+
+def _file_time(path: str, zone) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, zone)
+    except OSError:
+        return None
 
 
 def stamp_changed_dates(pages: list, settings: dict, date_format: str) -> None:
@@ -75,13 +84,14 @@ def stamp_changed_dates(pages: list, settings: dict, date_format: str) -> None:
     if not pages:
         return
     zone = _zone(settings)
-    committed = committed_dates(Path(settings["PATH"]))
+    folder = os.path.abspath(settings["PATH"])
+    committed = committed_dates(Path(folder))
     for page in pages:
-        source = Path(page.source_path).resolve()
         when = getattr(page, "modified", None) if "modified" in page.metadata else None
-        when = when or committed.get(source)
-        if when is None and source.exists():
-            when = datetime.fromtimestamp(source.stat().st_mtime, zone)
+        if when is None and committed:
+            relative = os.path.relpath(os.path.abspath(page.source_path), folder)
+            when = committed.get(relative.replace(os.sep, "/"))
+        when = when or _file_time(page.source_path, zone)
         if when is None:
             continue
         when = when.astimezone(zone) if when.tzinfo else when
