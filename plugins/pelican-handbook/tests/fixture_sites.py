@@ -27,3 +27,15 @@ class Built:
 def copy_site(tmp_path: Path, name: str = "simple-site") -> Path:
     """Copy a fixture site's content to `tmp_path`, for a test that changes it."""
     return Path(shutil.copytree(TEST_DATA / name, tmp_path / "content"))
+
+
+def write_site(
+    tmp_path: Path, pages: dict[str, str], articles: dict[str, str] | None = None
+) -> Path:
+    """Write a content folder of `pages` (and `articles`), by file name; return it."""
+    content = tmp_path / "content"
+    for folder, files in (("pages", pages), ("articles", articles or {})):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (content / folder / name).write_text(text, encoding="utf-8")
+    return content

@@ -5,16 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixture_sites import TEST_DATA
-
-
-def site(tmp_path: Path, pages: dict[str, str], articles: dict[str, str] | None = None) -> Path:
-    """Write a content folder of `pages` (and `articles`), by file name."""
-    content = tmp_path / "content"
-    for folder, files in (("pages", pages), ("articles", articles or {})):
-        (content / folder).mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (content / folder / name).write_text(text, encoding="utf-8")
-    return content
+from fixture_sites import write_site as site
 
 
 def problems(built, content: Path) -> list[str]:
