@@ -119,7 +119,7 @@ class LinkJudge:
             unread = key in self.static or (what == "filename" and key in self.generated)
             return _UNREAD if unread else None
         # Pelican adds every `{static}` target to static_content, even a missing one.
-        if found is None or not os.path.exists(found.source_path):
+        if not os.path.exists(found.source_path):
             return None
         if getattr(found, "status", "published") == "draft":
             return _DRAFT
