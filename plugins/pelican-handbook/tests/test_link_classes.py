@@ -132,3 +132,20 @@ def test_a_page_pelican_could_not_process_is_reported_and_links_to_it_too(build_
         "pages/page.md:3: link target '{filename}bad.md' could not be read",
         "pages/page.md:3: link target '{filename}missing.md' does not exist",
     ]
+
+
+def test_the_same_link_is_judged_from_each_pages_own_folder(build_site, tmp_path):
+    link = "Title: {}\n\nSee [the target]({{filename}}target.md).\n"
+    content = site(
+        tmp_path,
+        {"first.md": link.format("First"), "target.md": TARGET, "last.md": link.format("Last")},
+    )
+    (content / "pages" / "sub").mkdir()
+    (content / "pages" / "sub" / "inner.md").write_text(link.format("Inner"), encoding="utf-8")
+    built = build_site(content)
+    assert built.status == 1
+    # Only the page in sub/ has no target.md beside it; the others' links work.
+    assert problems(built, content) == [
+        "pages/sub/inner.md:3: link target '{filename}target.md' does not exist"
+        " (did you mean '{filename}../target.md'?)"
+    ]

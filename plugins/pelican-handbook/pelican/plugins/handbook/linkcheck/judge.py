@@ -48,6 +48,10 @@ class LinkJudge:
         self.source_keys: dict[tuple[str, str], str] = {}
         # Where each source is written: `save_as` is worked out on every access too.
         self.targets: dict[tuple[str, str], str | None] = {}
+        # A `{filename}x.md`-style link means the same from every page of a
+        # folder, and pages share links (each bench page's targets are linked
+        # from twenty): its verdict, by folder and link.
+        self.verdicts: dict[tuple[str, str], Verdict] = {}
 
     def folder_of(self, page) -> str:
         """Return the content folder of `page`'s source, as Pelican names it."""
@@ -61,7 +65,13 @@ class LinkJudge:
             return "link has no target"
         placeholder = PLACEHOLDER.match(href)
         if placeholder:
-            return self.judge_placeholder(page, href, placeholder)
+            value = href[placeholder.end() :]
+            if not value or value[0] in "#?":  # the page itself: no other page's verdict
+                return self.judge_placeholder(page, href, placeholder)
+            key = (self.folder_of(page), href)
+            if key not in self.verdicts:
+                self.verdicts[key] = self.judge_placeholder(page, href, placeholder)
+            return self.verdicts[key]
         if EXTERNAL.match(href):
             return scheme_problem(href)
         return self.judge_relative(page, output, href)
