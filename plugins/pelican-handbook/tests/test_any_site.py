@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import markdown
 from bs4 import BeautifulSoup
 from fixture_sites import TEST_DATA, copy_site
@@ -234,3 +237,26 @@ def test_markdown_another_plugin_converts_later_is_no_pages(build_site, tmp_path
         signals.all_generators_finalized.disconnect(_convert_a_snippet)
     assert built.status == 0, built.stderr
     assert "bogus" not in built.stderr
+
+
+def test_a_quiet_build_still_says_why_it_failed(tmp_path):
+    content = copy_site(tmp_path)
+    notes = content / "pages" / "notes.md"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("#when-someone", "#when-somebody"),
+        encoding="utf-8",
+    )
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        'THEME = "simple"\nPLUGINS = ["handbook"]\nPAGE_PATHS = ["pages"]\nTIMEZONE = "UTC"\n'
+        f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out")]
+    # -q: Pelican shows only critical messages.
+    result = subprocess.run(
+        [*command, "-s", str(settings), "-q"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert "notes.md:5: link to '{filename}procedure.md#when-somebody" in result.stderr
+    assert "handbook: 1 problem found" in result.stderr

@@ -102,10 +102,13 @@ class Report:
         problems = self.found()
         if not problems:
             return
+        # Problems that end the build are critical: `pelican -q` shows only
+        # those, and would otherwise exit 1 without a word.
+        level = logging.CRITICAL if fail else logging.ERROR
         for problem in problems:
-            logger.error("%s", problem)
+            logger.log(level, "%s", problem)
         noun = "problem" if len(problems) == 1 else "problems"
-        logger.error("handbook: %d %s found", len(problems), noun)
+        logger.log(level, "handbook: %d %s found", len(problems), noun)
         if fail:
             # SystemExit passes through Pelican's `except Exception`, so the user
             # sees the list and no traceback.
