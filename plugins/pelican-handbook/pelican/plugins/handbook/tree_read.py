@@ -77,11 +77,20 @@ def confirm_in_html(found: TreeRead | None, html: str) -> TreeRead | None:
     """
     if found is None or any(mark in html for mark in _MARKS) or _NOT_AN_ESCAPE.search(html):
         return None
-    if "{" in html or "|" in html:
-        in_links = sum(len(SNIPPET.findall(href)) for href, _, _ in found[0].links)
+    links = [href for href, _, _ in found[0].links]
+    if _openers(html) != sum(_openers(href) for href in links):
+        # Some `{` or `|` is outside the links: a literal placeholder there is
+        # reported at its line. Counting first spares most pages the search
+        # (0.6 million instructions a page of the bench site, 1% of its build).
+        in_links = sum(len(SNIPPET.findall(href)) for href in links)
         if len(SNIPPET.findall(html)) != in_links:
-            return None  # a literal placeholder in the text: reported at its line
+            return None
     return found
+
+
+def _openers(text: str) -> int:
+    """Return how many characters of `text` could open a placeholder."""
+    return text.count("{") + text.count("|")
 
 
 class TreeReadingProcessor(Treeprocessor):
