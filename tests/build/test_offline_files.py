@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.handbook.build import start_build
 from pelican.plugins.handbook.offline.files import write_service_worker
 from pelican.plugins.handbook.offline.icons import cache_key
 from pelican.settings import read_settings
@@ -63,16 +64,17 @@ def test_the_cache_is_named_after_the_content(stamped, tmp_path, monkeypatch):
     # the phone fetches the new copy on its next online visit.
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=FIXTURE_ORGANIZATION)
     worker = SimpleNamespace(output_path=str(second), settings=settings)
+    build = start_build(settings)
     for name in files:
         path = second / name
         original = path.read_bytes()
         changed = bytearray(original or b"\0")
         changed[len(changed) // 2] ^= 1
         path.write_bytes(bytes(changed))
-        write_service_worker(worker)
+        write_service_worker(build, worker)
         assert service_worker_constants(second)[0] != version, name
         path.write_bytes(original)
-    write_service_worker(worker)
+    write_service_worker(build, worker)
     assert service_worker_constants(second)[0] == version
 
 

@@ -260,3 +260,19 @@ def test_a_quiet_build_still_says_why_it_failed(tmp_path):
     assert result.returncode == 1
     assert "notes.md:5: link to '{filename}procedure.md#when-somebody" in result.stderr
     assert "handbook: 1 problem found" in result.stderr
+
+
+def test_a_themes_broken_pocket_card_or_service_worker_template_is_reported(build_site, tmp_path):
+    theme = tmp_path / "theme" / "templates"
+    (theme / "handbook").mkdir(parents=True)
+    (theme / "handbook" / "cards.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{% for face in faces %}\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (theme / "handbook" / "sw.js").write_text("const v = {{ version }\n", encoding="utf-8")
+    built = build_site(copy_site(tmp_path), THEME=str(theme.parent))
+    assert built.status == 1
+    assert "Traceback" not in built.stderr
+    problems = built.problems()
+    assert problems[0].startswith(f"{theme / 'handbook' / 'cards.html'}:4: template error:")
+    assert problems[1].startswith(f"{theme / 'handbook' / 'sw.js'}:1: template error:")

@@ -29,7 +29,7 @@ from .printouts import plan_printouts, write_printouts
 from .printouts.marks import stamp_print_marks
 from .reader import install_reader
 from .report import use_plain_lines
-from .theme_check import check_templates, provide_writer
+from .theme_check import provide_writer, report_broken_templates
 from .tree_read import TreeReadingExtension
 from .words import SCRIPT_WORDS
 
@@ -116,7 +116,7 @@ def prepare_generator(generator) -> None:
         env.loader = ChoiceLoader([env.loader, FileSystemLoader(TEMPLATES)])
         env.handbook_templates = True
         _keep_compiled_templates(env, generator.settings)
-        check_templates(build, env)
+        report_broken_templates(build, env)
 
 
 def _read_contents(build, contents: list, written: dict[str, object]) -> dict[str, ParsedPage]:
@@ -189,7 +189,7 @@ def finish(pelican) -> None:
             build, pelican.output_path, build.state["links"], build.state.get("written", {})
         )
     if build.on("offline"):
-        write_service_worker(pelican)
+        write_service_worker(build, pelican)
     build.report.finish(fail=build.fail_on_problems)
 
 

@@ -49,14 +49,19 @@ def write_app_files(build, pelican) -> None:
     write_manifest(output, settings, build.options, icons)
 
 
-def write_service_worker(pelican) -> None:
+def write_service_worker(build, pelican) -> None:
     """Write sw.js at the site's root, precaching every file the build wrote."""
     output = Path(pelican.output_path)
     # A theme may bring its own handbook/sw.js; the plugin's is the default.
     template = _theme_file(pelican.settings, "templates", "handbook", SERVICE_WORKER)
     template = template or PACKAGE / "templates" / "handbook" / SERVICE_WORKER
     files = precache_list(output)
-    script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
+    try:
+        script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
+    except jinja2.TemplateError as error:
+        line = getattr(error, "lineno", None)
+        build.report.problem(str(template), line, f"template error: {error}")
+        return
     (output / SERVICE_WORKER).write_text(script, encoding="utf-8")
 
 
