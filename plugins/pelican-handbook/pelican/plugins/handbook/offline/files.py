@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..theme_check import template_line
 from .icons import IconError, write_icons
 
 SERVICE_WORKER = "sw.js"
@@ -59,7 +60,7 @@ def write_service_worker(build, pelican) -> None:
     try:
         script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
     except jinja2.TemplateError as error:
-        line = getattr(error, "lineno", None)
+        _, line = template_line(error)
         build.report.problem(str(template), line, f"template error: {error}")
         return
     (output / SERVICE_WORKER).write_text(script, encoding="utf-8")
