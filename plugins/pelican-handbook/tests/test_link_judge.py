@@ -11,18 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pelican.plugins.handbook.build import Build
 from pelican.plugins.handbook.content import content_tree
-from pelican.plugins.handbook.linkcheck.content import LinkState, check_page
+from pelican.plugins.handbook.linkcheck.content import ContentLinks, LinkState
 from pelican.plugins.handbook.linkcheck.html import parse_document, read_tree
 from pelican.plugins.handbook.linkcheck.judge import LinkJudge
 from pelican.plugins.handbook.linkcheck.lines import LineFinder
 from pelican.plugins.handbook.linkcheck.output import theme_link_problem
 from pelican.plugins.handbook.linkcheck.source import scan
 from pelican.plugins.handbook.linkcheck.targets import (
-    OutputIndex,
     is_ignored,
     resolve,
     scheme_problem,
 )
+from pelican.plugins.handbook.linkcheck.written import OutputIndex
 from pelican.plugins.handbook.settings import DEFAULTS
 
 
@@ -59,7 +59,7 @@ def test_links_are_resolved_like_a_browser_resolves_them():
     assert resolve("index.html", "./") == ""
     # A trailing slash asks for a folder: `page.html/` is not `page.html`.
     assert resolve("index.html", "page.html/") == "page.html/"
-    index = OutputIndex("out", {"page.html", "folder/index.html"})
+    index = OutputIndex("out", "exact", {"page.html", "folder/index.html"})
     assert index.exists("page.html") == "page.html"
     assert index.exists("page.html/") is None
     assert index.exists("folder/") == "folder/index.html"
@@ -70,6 +70,43 @@ def test_the_ignore_list_covers_a_path_and_everything_under_it():
     assert is_ignored("calendar", ["/calendar/"])
     assert is_ignored("wiki/start.html", ["wiki"])
     assert not is_ignored("wikipedia.html", ["wiki"])
+
+
+def test_the_ignore_list_takes_glob_patterns_for_files_a_deploy_step_adds():
+    assert is_ignored("redirects/old.html", ["/redirects/*"])
+    assert is_ignored("talks/2019/slides.pdf", ["*.pdf"])
+    assert not is_ignored("talks/2019/slides.html", ["*.pdf"])
+    assert not is_ignored("redirect.html", ["/redirects/*"])
+
+
+def test_a_path_is_served_as_the_host_serves_it():
+    files = {"archives.html", "blog/index.html", "blog/first-post.html"}
+    pretty = OutputIndex("out", "pretty", files)
+    # What `pelican --listen`, GitHub Pages and Netlify serve.
+    assert pretty.exists("archives") == "archives.html"
+    assert pretty.exists("blog/first-post") == "blog/first-post.html"
+    assert pretty.exists("blog/") == "blog/index.html"
+    assert pretty.exists("archive") is None
+    exact = OutputIndex("out", "exact", files)
+    assert exact.exists("archives") is None
+    assert exact.fragment_problem("archives", "", "/archives") == (
+        "link to '/archives' has no target: the build writes no 'archives'"
+        " (did you mean 'archives.html'?)"
+    )
+
+
+def test_links_above_the_root_resolve_at_the_root_as_browsers_do():
+    assert resolve("index.html", "../theme/css/style.css") == "theme/css/style.css"
+    assert resolve("about.html", "../../page.html") == "page.html"
+    assert resolve("a/b.html", "../../c.html") == "c.html"
+
+
+def test_a_mailto_without_a_recipient_is_valid():
+    # RFC 6068: share links give only headers, for the reader's own mail client.
+    assert scheme_problem("mailto:?subject=Read%20this&body=https://example.org/x") is None
+    assert scheme_problem("mailto:") is None
+    assert scheme_problem("mailto:?to=a@example.org") is None
+    assert scheme_problem("mailto:nobody?subject=x") is not None
 
 
 def test_ids_links_and_literal_placeholders_are_read_from_html():
@@ -123,7 +160,7 @@ def test_a_link_to_a_draft_is_not_published():
 
 
 def test_top_is_a_target_on_every_page_in_any_case():
-    index = OutputIndex("out", {"page.html"}, {"page.html": parse_document("<p>x</p>")})
+    index = OutputIndex("out", "pretty", {"page.html"}, {"page.html": parse_document("<p>x</p>")})
     for fragment in ("top", "TOP", "Top"):
         assert index.fragment_problem("page.html", fragment, f"#{fragment}") is None
     assert index.fragment_problem("page.html", "topp", "#topp") is not None
@@ -182,9 +219,9 @@ def test_bracket_soup_never_crashes_the_scanner(text):
     assert all(1 <= link.line <= lines for link in found.links)
 
 
-def state_for(page) -> LinkState:
-    """Return the link state of a build whose only page, `page.html`, is `page`."""
-    return LinkState(read={"page.html": read_tree(content_tree(page))})
+def check_page(build, judge, state: LinkState, page, output: str) -> None:
+    """Check the content links of `page`, written to `output`, as a build does."""
+    ContentLinks(build, state, judge).check(page, output, read_tree(content_tree(page)))
 
 
 @settings(max_examples=300, deadline=None)
@@ -196,9 +233,11 @@ def test_random_targets_never_crash_the_checker(href, raw):
         source.write_text(raw, encoding="utf-8")
         page = FakePage(str(source))
         page._content = f'<p><a href="{href.replace(chr(34), "&quot;")}">x</a></p>'
-        state = state_for(page)
+        state = LinkState()
         check_page(build, fake_judge(), state, page, "page.html")
-        index = OutputIndex(folder, {"page.html", "target.html"}, {"page.html": parse_document("")})
+        index = OutputIndex(
+            folder, "pretty", {"page.html", "target.html"}, {"page.html": parse_document("")}
+        )
         for _, _, href, path, fragment, _ in state.queued:
             index.fragment_problem(path, fragment, href)
         theme_link_problem(index, "page.html", href, [])
@@ -214,7 +253,7 @@ def test_a_target_urlsplit_rejects_is_reported_not_raised():
         source.write_text("[x]({filename}//[)\n", encoding="utf-8")
         page = FakePage(str(source))
         page._content = '<p><a href="{filename}//[">x</a></p>'
-        check_page(build, fake_judge(), state_for(page), page, "page.html")
+        check_page(build, fake_judge(), LinkState(), page, "page.html")
     assert [(p.line, p.message) for p in build.report.found()] == [
         (1, "link target '{filename}//[' does not exist")
     ]

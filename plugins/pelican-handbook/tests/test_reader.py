@@ -11,12 +11,16 @@ def html(built, name: str) -> BeautifulSoup:
 
 
 def test_pages_read_one_after_another_share_nothing(build_site, tmp_path):
+    # Checklist pages: their headings get ids.
     first = (
-        "Title: First\n\n## Intro\n\nSee [x] about HTML.[^1]\n\n"
+        "Title: First\nChecklists: steps\n\n## Intro\n\n- Step\n\nSee [x] about HTML.[^1]\n\n"
         "[x]: https://docs.python.org/3/\n\n[^1]: The first page's note.\n\n"
         "*[HTML]: HyperText Markup Language\n"
     )
-    second = "Title: Second\n\n## Intro\n\nSee [x] about HTML.[^1]\n\n[^1]: The second's note.\n"
+    second = (
+        "Title: Second\nChecklists: steps\nCards: no\n\n## Intro\n\n- Step\n\n"
+        "See [x] about HTML.[^1]\n\n[^1]: The second's note.\n"
+    )
     content = site(tmp_path, {"first.md": first, "second.md": second})
     built = build_site(content)
     assert built.status == 0, built.stderr

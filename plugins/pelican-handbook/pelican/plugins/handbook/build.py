@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .linkcheck.content import LinkState
 from .report import Report
 from .settings import check_settings, settings_file
 
@@ -26,7 +27,7 @@ class Build:
     report: Report = field(default_factory=Report)
     # Each Markdown source's text as the reader read it, by source path.
     sources: dict[str, str] = field(default_factory=dict)
-    # Each feature's own state, by feature name (links, printouts, written).
+    # Each feature's own state, by feature name (printouts, template_failed).
     state: dict[str, Any] = field(default_factory=dict)
     # What templates see besides the settings (the build date).
     template_values: dict[str, Any] = field(default_factory=dict)
@@ -36,11 +37,8 @@ class Build:
     _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
     # The checklists the extension made of each source, by source path.
     checklists: dict[str, list[dict]] = field(default_factory=dict)
-    # What the tree of each source being read held (tree_read.py; None: read its
-    # HTML instead), by source path, until the reader has the HTML it became.
-    tree_reads: dict[str, Any] = field(default_factory=dict)
-    # What each source's HTML holds as its tree had it, with that HTML, by source path.
-    read_from_tree: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    # What the link check gathers for its pass over the written site.
+    links: LinkState = field(default_factory=LinkState)
     # Why reading a source failed, by source path: Pelican skips it, and says
     # why only with --debug.
     unread: dict[str, str] = field(default_factory=dict)
@@ -79,11 +77,6 @@ class Build:
         # formatted metadata (a Summary) with the same Markdown, whose lists are no page's.
         if self.reading is not None:
             self.checklists.setdefault(self.reading, checklists)
-
-    def tree_read(self, found) -> None:
-        """Keep what the tree of the source being read holds (None: read its HTML instead)."""
-        if self.reading is not None:  # the document, not its Summary after it
-            self.tree_reads.setdefault(self.reading, found)
 
     def on(self, feature: str) -> bool:
         """Say whether a feature (checklists, link_check, printouts, offline) is switched on."""

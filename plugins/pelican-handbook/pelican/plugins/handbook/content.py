@@ -49,18 +49,6 @@ def content_tree(content):
     return parse_fragment(getattr(content, "_content", "") or "")
 
 
-def read_from_tree(build, content):
-    """Return what the content's HTML holds as its Markdown tree had it, or None.
-
-    None when the tree was not read (tree_read.py says when), or the HTML is
-    no longer what the reader made of it.
-    """
-    found = build.read_from_tree.get(getattr(content, "source_path", None))
-    if found is None or found[0] is not getattr(content, "_content", None):
-        return None
-    return found[1]
-
-
 def parse_page(html: str):
     """Return a whole HTML document as an lxml tree."""
     return etree.fromstring(html, _PARSER)

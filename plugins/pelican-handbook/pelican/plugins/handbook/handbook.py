@@ -12,17 +12,17 @@ import os
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader
-from markdown.extensions.toc import TocExtension
 from pelican import signals
 
 from .build import current_build, start_build
 from .checklists import ChecklistExtension
-from .checklists.pages import describe, describe_read
+from .checklists.pages import describe
 from .contacts import contacts_for_templates
-from .content import content_tree, every_content, read_from_tree, report_unprocessed, written_by
+from .content import content_tree, every_content, report_unprocessed, written_by
 from .dates import stamp_build_date, stamp_changed_dates
-from .linkcheck import check_content, check_output, remember_written
-from .linkcheck.html import ParsedPage, read_tree
+from .headings import ChecklistHeadingIds, site_has_toc
+from .linkcheck import ContentLinks, check_output, remember_written
+from .linkcheck.html import read_tree
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .printouts import plan_printouts, write_printouts
@@ -30,7 +30,6 @@ from .printouts.marks import stamp_print_marks
 from .reader import install_reader
 from .report import use_plain_lines
 from .theme_check import provide_writer, report_broken_templates
-from .tree_read import TreeReadingExtension
 from .words import SCRIPT_WORDS
 
 HERE = os.path.dirname(__file__)
@@ -39,18 +38,14 @@ STATIC = os.path.join(HERE, "static")
 
 
 def _add_markdown_extensions(build, settings: dict) -> None:
-    """Add the checklist extension to Pelican's Markdown, and toc, which gives headings ids."""
+    """Add the checklist extension to Pelican's Markdown, with heading ids for its pages."""
     markdown = settings.setdefault("MARKDOWN", {})
     extensions = markdown.setdefault("extensions", [])
     # A new one each build, reporting to this build (an earlier build's is dropped).
-    ours = (ChecklistExtension, TreeReadingExtension)
+    ours = (ChecklistExtension, ChecklistHeadingIds)
     extensions[:] = [e for e in extensions if not isinstance(e, ours)]
-    configured = markdown.get("extension_configs", {})
-    names = {getattr(e, "__module__", e) for e in extensions} | set(configured)
-    if not any(isinstance(e, TocExtension) for e in extensions) and not any(
-        str(n).endswith("toc") for n in names
-    ):
-        extensions.append(TocExtension())
+    if not site_has_toc(markdown):
+        extensions.append(ChecklistHeadingIds())
     extensions.append(
         ChecklistExtension(
             on_mistake=build.checklist_mistake,
@@ -58,8 +53,6 @@ def _add_markdown_extensions(build, settings: dict) -> None:
             default_title=build.options["words"]["checklist_title"],
         )
     )
-    # Last, so its treeprocessor comes after the checklists'.
-    extensions.append(TreeReadingExtension(on_read=build.tree_read))
 
 
 def begin(pelican) -> None:
@@ -119,31 +112,21 @@ def prepare_generator(generator) -> None:
         report_broken_templates(build, env)
 
 
-def _read_contents(build, contents: list, written: dict[str, object]) -> dict[str, ParsedPage]:
-    """Describe each content from its HTML; return what each written one holds, by output path."""
+def _read_contents(build, generators, contents: list, written: dict[str, object]) -> None:
+    """Describe each page from its HTML, and check the links of each written one's content."""
     checklists = build.on("checklists")
-    outputs = {}
-    if build.on("link_check"):
-        outputs = {id(page): output for output, page in written.items()}
-    read = {}
+    links = ContentLinks.of_build(build, generators) if build.on("link_check") else None
+    outputs = {id(page): output for output, page in written.items()} if links else {}
     for page in contents:
-        if not checklists and id(page) not in outputs:
+        output = outputs.get(id(page))
+        if not checklists and output is None:
             continue
-        found = read_from_tree(build, page)
-        if found is not None and (not checklists or "handbook_checklists" in page.metadata):
-            parsed, headings = found
-            if checklists:
-                describe_read(page, headings)
-        else:
-            # One tree at a time: holding every page's until all were checked
-            # took 110 MB on the 1000-page bench site.
-            tree = content_tree(page)
-            if checklists:
-                describe(page, tree)
-            parsed = read_tree(tree) if id(page) in outputs else None
-        if id(page) in outputs:
-            read[outputs[id(page)]] = parsed
-    return read
+        # One tree at a time, dropped once read: a site's pages can be many.
+        tree = content_tree(page)
+        if checklists:
+            describe(page, tree)
+        if output is not None:
+            links.check(page, output, read_tree(tree))
 
 
 def content_ready(generators) -> None:
@@ -154,11 +137,10 @@ def content_ready(generators) -> None:
     report_unprocessed(build, generators[0].context)
     contents = every_content(generators)
     written = written_by(contents)
-    read = _read_contents(build, contents, written)
+    build.links.pages = written
+    _read_contents(build, generators, contents, written)
     share_menu(build, generators)
     stamp_changed_dates(contents, build.settings, build.options["date_format"])
-    if build.on("link_check"):
-        build.state["links"] = check_content(build, generators, written, read)
     if build.on("printouts"):
         # The date and page number every printed page of a document shows.
         stamp_print_marks(contents, build.options["words"])
@@ -169,7 +151,7 @@ def page_written(path, context) -> None:
     """Keep the content each page was written with (the link check tells it from the theme)."""
     build = current_build(context)
     if build is not None and build.on("link_check"):
-        remember_written(build.state.setdefault("written", {}), path, context)
+        remember_written(build.links, path, context)
 
 
 def finish(pelican) -> None:
@@ -184,13 +166,11 @@ def finish(pelican) -> None:
     if build.state.get("template_failed"):
         # Pages written from a stand-in have none of their links or ids.
         build.report.note("the written pages' links were not checked: a template failed")
-    elif build.on("link_check") and "links" in build.state:
-        check_output(
-            build, pelican.output_path, build.state["links"], build.state.get("written", {})
-        )
+    elif build.on("link_check"):
+        check_output(build, pelican.output_path, build.links)
     if build.on("offline"):
         write_service_worker(build, pelican)
-    build.report.finish(fail=build.fail_on_problems)
+    build.report.finish(fail=build.fail_on_problems, group=build.options["group_problems"])
 
 
 def register() -> None:

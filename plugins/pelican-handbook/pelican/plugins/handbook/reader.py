@@ -15,7 +15,6 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
 from .build import current_build
-from .tree_read import confirm_in_html
 
 try:
     from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
@@ -61,8 +60,6 @@ class HandbookReading:
                 build.sources[source_path] = text
                 build.reading = source_path
                 build.checklists.pop(source_path, None)
-                build.tree_reads.pop(source_path, None)
-                build.read_from_tree.pop(source_path, None)
         try:
             content, metadata = self._convert(build, source_path, text)
         except Exception as error:
@@ -136,13 +133,9 @@ def _metadata_line(text: str, name: str, nth: int) -> int | None:
 
 
 def _keep_what_was_read(build, source_path: str, content: str, metadata: dict) -> None:
-    """Report a page without a title; keep what its tree held, and give it its checklists."""
+    """Report a page without a title, and give it its checklists."""
     if not metadata.get("title"):
         build.report.problem(source_path, 1, "page has no 'Title:' metadata line")
-    found = confirm_in_html(build.tree_reads.pop(source_path, None), content)
-    if found is not None:
-        # With the HTML it was read for: a plugin may change a page's HTML later.
-        build.read_from_tree[source_path] = (content, found)
     if source_path in build.checklists:
         # Metadata becomes the page's attribute, and is cached with its content.
         metadata["handbook_checklists"] = build.checklists.pop(source_path)

@@ -97,19 +97,46 @@ class Report:
         """Return the problems recorded so far, sorted by path and line."""
         return sorted(self.problems)
 
-    def finish(self, fail: bool) -> None:
-        """Log every problem; exit with status 1 if there are any and `fail`."""
+    def finish(self, fail: bool, group: bool = True) -> None:
+        """Log every problem; exit with status 1 if there are any and `fail`.
+
+        With `group`, a problem repeated in many places (a theme link on
+        every page) is shown a few times, then counted.
+        """
         problems = self.found()
         if not problems:
             return
         # Problems that end the build are critical: `pelican -q` shows only
         # those, and would otherwise exit 1 without a word.
         level = logging.CRITICAL if fail else logging.ERROR
-        for problem in problems:
-            logger.log(level, "%s", problem)
+        for line in grouped(problems) if group else map(str, problems):
+            logger.log(level, "%s", line)
         noun = "problem" if len(problems) == 1 else "problems"
         logger.log(level, "handbook: %d %s found", len(problems), noun)
         if fail:
             # SystemExit passes through Pelican's `except Exception`, so the user
             # sees the list and no traceback.
             raise SystemExit(1)
+
+
+# How many of a repeated problem are shown before the rest are counted.
+SHOWN_OF_A_KIND = 3
+
+
+def grouped(problems: list[Problem]) -> list[str]:
+    """Return the lines to show: each problem, or the first few of a repeated one and a count."""
+    by_message: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_message.setdefault(problem.message, []).append(problem)
+    lines, shown = [], dict.fromkeys(by_message, 0)
+    for problem in problems:
+        same = by_message[problem.message]
+        shown[problem.message] += 1
+        if len(same) <= SHOWN_OF_A_KIND + 1 or shown[problem.message] <= SHOWN_OF_A_KIND:
+            lines.append(str(problem))
+        if len(same) > SHOWN_OF_A_KIND + 1 and shown[problem.message] == SHOWN_OF_A_KIND:
+            rest = same[SHOWN_OF_A_KIND:]
+            files = len({p.path for p in rest})
+            where = "1 file" if files == 1 else f"{files} files"
+            lines.append(f"  ... and {len(rest)} more like this in {where}")
+    return lines

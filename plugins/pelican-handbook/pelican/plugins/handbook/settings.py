@@ -13,8 +13,14 @@ DEFAULTS = {
     "link_check": True,
     "printouts": True,
     "offline": True,
-    # Link check: output paths (and everything below them) served by something else.
+    # Link check: output paths (and everything below them) or glob patterns
+    # (`/redirects/*`, `*.pdf`) served by something else.
     "link_ignore": [],
+    # How the host serves a link's path: "pretty" also serves `x` from `x.html`
+    # (pelican --listen, GitHub Pages, Netlify); "exact" only the file named.
+    "served_paths": "pretty",
+    # Identical problems in many files are shown a few at a time, with a count.
+    "group_problems": True,
     # Printouts: the card face, by name ("4x6", "3x5" or "badge": printouts/sizes.py),
     # or as two CSS lengths that win over it; and the most items on one face.
     "card_size": "4x6",
@@ -80,6 +86,9 @@ def _value_problem(key: str, value) -> str | None:
         length = isinstance(value, str) and _CSS_LENGTH.fullmatch(value.strip())
         if value is not None and not length:
             return "must be a CSS length such as '4in' or '101.6mm'"
+    elif key == "served_paths":
+        if value not in ("pretty", "exact"):
+            return "must be 'pretty' or 'exact'" + did_you_mean(str(value), ("pretty", "exact"))
     elif key == "card_size":
         from .printouts.sizes import CARD_SIZES  # the printouts import this module
 

@@ -68,10 +68,13 @@ class HandbookWriter(Writer):
     """Pelican's Writer, reporting a template that fails while rendering instead of stopping."""
 
     def write_file(self, name, template, context, *args, **kwargs):
+        build = current_build(self.settings)
+        if build is not None:
+            # The content_written signal, sent from inside, names no template.
+            build.links.writing = getattr(template, "name", None)
         try:
             return super().write_file(name, template, context, *args, **kwargs)
         except jinja2.TemplateError as error:
-            build = current_build(self.settings)
             if build is None:
                 raise
             build.state["template_failed"] = True

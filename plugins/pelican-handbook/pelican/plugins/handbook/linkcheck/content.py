@@ -22,24 +22,28 @@ _FOOTNOTE_BACKREF = re.compile(r"#fnref\d*:")
 
 
 # A content link whose target only the written site can tell about:
-# (source, line, href, path, fragment, output). A plain tuple of strings and
-# a number, which the garbage collector stops looking at once it has seen it;
-# it keeps looking at a NamedTuple's, and the bench site queues twenty links
-# a page, kept to the end of the build.
+# (source, line, href, path, fragment, output).
 Queued = tuple[str, int, str, str, str, str]
 
 
 @dataclass
 class LinkState:
-    """What the content pass hands to the output pass of the same build."""
+    """What the link check gathers during one build, for the pass over the written site."""
 
     queued: list[Queued] = field(default_factory=list)
     # The content objects, by output path: their links were checked at their source.
     pages: dict[str, object] = field(default_factory=dict)
     # Literal placeholders reported at their source already, not again in the output.
     placeholders: set[str] = field(default_factory=set)
-    # What each page's content holds, by output path: the output pass reads the theme's part only.
-    read: dict[str, ParsedPage] = field(default_factory=dict)
+    # Every link of every page's content, checked at its source: a template that
+    # prints other pages' content (an index, an archive) repeats them.
+    content_hrefs: set[str] = field(default_factory=set)
+    # The content each page was written with, by absolute output path.
+    written: dict[str, str] = field(default_factory=dict)
+    # The template each file was written from, by absolute output path.
+    templates: dict[str, str] = field(default_factory=dict)
+    # The template the writer is rendering now (the content_written signal names none).
+    writing: str | None = None
 
 
 def check_references(report, source: str, found: SourceLinks) -> list[str]:
@@ -67,39 +71,51 @@ def check_footnotes(report, source: str, found: SourceLinks) -> None:
             report.problem(source, line, f"footnote '[^{label}]' is defined but never cited")
 
 
-def check_page(build, judge: LinkJudge, state: LinkState, page, output: str) -> None:
-    """Check the source and the HTML of one page."""
-    report, source = build.report, page.source_path
-    raw = build.sources.get(source)
-    if raw is None:  # not read by the handbook's reader (reStructuredText, HTML)
-        with open(source, encoding="utf-8", errors="replace") as handle:
-            raw = handle.read()
-    found = scan(raw)
-    for line, message in found.malformed:
-        report.problem(source, line, message)
-    lines = LineFinder(found, raw)
-    html = state.read[output]
-    for href, _, _ in html.links:
-        if _FOOTNOTE_BACKREF.match(href):
-            continue  # made by the footnotes extension; a footnote never cited is reported
-        line = lines.line_of(href)
-        verdict = judge.judge(page, output, href)
+class ContentLinks:
+    """Check every link of each page's content at its source, before the site is written."""
+
+    def __init__(self, build, state: LinkState, judge: LinkJudge):
+        self.build, self.report, self.state, self.judge = build, build.report, state, judge
+
+    @classmethod
+    def of_build(cls, build, generators) -> ContentLinks:
+        """Return the content check of a build, judging against what its generators found."""
+        ignore = list(build.options["link_ignore"])
+        judge = LinkJudge(generators[0].context, build.settings, ignore)
+        return cls(build, build.links, judge)
+
+    def check(self, page, output: str, html: ParsedPage) -> None:
+        """Check the source and the HTML of one page's content."""
+        report, source, state = self.report, page.source_path, self.state
+        raw = self.build.sources.get(source)
+        if raw is None:  # not read by the handbook's reader (reStructuredText, HTML)
+            with open(source, encoding="utf-8", errors="replace") as handle:
+                raw = handle.read()
+        found = scan(raw)
+        for line, message in found.malformed:
+            report.problem(source, line, message)
+        lines = LineFinder(found, raw)
+        for href, _, _ in html.links:
+            state.content_hrefs.add(href)
+            if _FOOTNOTE_BACKREF.match(href):
+                continue  # made by the footnotes extension; a footnote never cited is reported
+            self.record(source, lines.line_of(href), page, output, href)
+        for label in check_references(report, source, found):
+            definition = found.definitions[label]
+            if not JINJA.search(definition.target):
+                self.record(source, definition.line, page, output, definition.target)
+        check_footnotes(report, source, found)
+        if html.placeholders:
+            state.placeholders.update(snippet for snippet, _ in html.placeholders)
+            report_placeholders(report, source, raw, found, html.placeholders)
+
+    def record(self, source: str, line: int, page, output: str, href: str) -> None:
+        """Report a link's problem now, or queue its target for the written site."""
+        verdict = self.judge.judge(page, output, href)
         if isinstance(verdict, str):
-            report.problem(source, line, verdict)
+            self.report.problem(source, line, verdict)
         elif verdict is not None:
-            state.queued.append((source, line, href, *verdict, output))
-    for label in check_references(report, source, found):
-        definition = found.definitions[label]
-        if not JINJA.search(definition.target):
-            verdict = judge.judge(page, output, definition.target)
-            if isinstance(verdict, str):
-                report.problem(source, definition.line, verdict)
-            elif verdict is not None:
-                state.queued.append((source, definition.line, definition.target, *verdict, output))
-    check_footnotes(report, source, found)
-    if html.placeholders:
-        state.placeholders.update(snippet for snippet, _ in html.placeholders)
-        report_placeholders(report, source, raw, found, html.placeholders)
+            self.state.queued.append((source, line, href, *verdict, output))
 
 
 def report_placeholders(report, source: str, raw: str, found: SourceLinks, placeholders) -> None:
@@ -112,18 +128,3 @@ def report_placeholders(report, source: str, raw: str, found: SourceLinks, place
             report.problem(
                 source, line, f"literal '{snippet}' left in the page text: a malformed link?"
             )
-
-
-def check_content(
-    build, generators, pages: dict[str, object], read: dict[str, ParsedPage]
-) -> LinkState:
-    """Check every page's links; queue the targets that only the written site can tell.
-
-    `pages` are the content objects by output path, and `read` what each
-    one's HTML holds (`html.read_tree`), by the same path.
-    """
-    state = LinkState(pages=pages, read=read)
-    judge = LinkJudge(generators[0].context, build.settings, list(build.options["link_ignore"]))
-    for output, page in pages.items():
-        check_page(build, judge, state, page, output)
-    return state

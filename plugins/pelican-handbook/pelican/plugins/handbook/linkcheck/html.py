@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 from ..content import parse_page
 
@@ -32,8 +33,6 @@ class ParsedPage:
     csp: str | None = None
     # The lines that hold the page's content (its links were checked at their source).
     content: range = range(0)
-    # False when read from Python-Markdown's tree: every link and id is at line 1.
-    lines_known: bool = True
 
 
 def _shown_as_written(element) -> bool:
@@ -94,4 +93,58 @@ def parse_document(html: str) -> ParsedPage:
     """Return what a whole written HTML file holds."""
     root = parse_page(html) if html.strip() else None
     # A file of only comments or a doctype has no tree.
-    return ParsedPage() if root is None else read_tree(root)
+    if root is None:
+        return ParsedPage()
+    page = read_tree(root)
+    if html.count("\n") >= _LAST_LINE:
+        _uncap_lines(page, html)
+    return page
+
+
+# libxml2 gives no line past this one to the elements of a longer page.
+_LAST_LINE = 65535
+
+
+def _uncap_lines(page: ParsedPage, html: str) -> None:
+    """Give the links and ids past libxml2's last line their real lines, found in the text."""
+    start = _offset_of_line(html, _LAST_LINE)
+    cursor = start
+    links = []
+    for href, line, tag in page.links:
+        if line >= _LAST_LINE:
+            line, cursor = _line_after(html, href, cursor, line)
+        links.append((href, line, tag))
+    page.links = links
+    for name, lines in page.ids.items():
+        if max(lines) >= _LAST_LINE:
+            at, found = start, []
+            for line in lines:
+                if line >= _LAST_LINE:
+                    line, at = _line_after(html, name, at, line)
+                found.append(line)
+            page.ids[name] = tuple(found)
+
+
+def _line_after(html: str, value: str, start: int, line: int) -> tuple[int, int]:
+    """Return the line of `value` written at or after `start`, and where to look next."""
+    at = _find_value(html, value, start)
+    if at < 0:
+        return line, start
+    return html.count("\n", 0, at) + 1, at + 1
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    """Return the offset where 1-based `line` of `text` starts."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
+def _find_value(html: str, value: str, start: int) -> int:
+    """Return the offset of attribute value `value` at or after `start`, as written or escaped."""
+    for written in (value, escape(value), escape(value, quote=False)):
+        found = html.find(written, start)
+        if found >= 0:
+            return found
+    return -1

@@ -10,37 +10,24 @@ from __future__ import annotations
 import os
 import re
 
+from markdown.extensions.toc import slugify
+
 from .content import LinkState
 from .csp import blocked_by_policy
 from .html import PLACEHOLDER, ParsedPage
-from .targets import (
-    EXTERNAL,
-    OutputIndex,
-    index_output,
-    is_ignored,
-    scheme_problem,
-    split_target,
-    target_of,
-)
+from .targets import EXTERNAL, is_ignored, scheme_problem, split_target, target_of
+from .written import OutputIndex, index_output
 
 
-def remember_written(state: dict, path: str, context: dict) -> None:
-    """Keep the content a page was written with, to tell its links from the theme's."""
+def remember_written(state: LinkState, path: str, context: dict) -> None:
+    """Keep the content a page was written with, and the template that wrote the file."""
+    path = os.path.abspath(path)
+    if state.writing:
+        state.templates[path] = state.writing
     page = context.get("page") or context.get("article")
     if page is not None and hasattr(page, "get_content"):
         # The same call the template made: memoized by Pelican, so no new work.
-        state[os.path.abspath(path)] = page.get_content(page.get_siteurl())
-
-
-def template_of(output: str, state: LinkState, settings: dict) -> str:
-    """Return the name of the template that wrote an output file, if known."""
-    page = state.pages.get(output)
-    if page is not None:
-        return f"{getattr(page, 'template', 'page')}.html"
-    for name in settings.get("DIRECT_TEMPLATES", []):
-        if settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html") == output:
-            return f"{name}.html"
-    return ""
+        state.written[path] = page.get_content(page.get_siteurl())
 
 
 def theme_link_problem(index: OutputIndex, output: str, href: str, ignore: list[str]) -> str | None:
@@ -70,33 +57,62 @@ def source_line_of_id(text: str, name: str) -> int | None:
     return None
 
 
+def heading_named(text: str, fragment: str) -> str | None:
+    """Return the Markdown heading of `text` whose toc slug is `fragment`, if one is."""
+    for line in text.split("\n"):
+        if line.startswith("#") and slugify(line.lstrip("#").strip(), "-") == fragment:
+            return line.strip()
+    return None
+
+
 class OutputCheck:
     """Check every written page of one build."""
 
-    def __init__(self, build, output_path: str, state: LinkState, written: dict[str, str]):
+    def __init__(self, build, output_path: str, state: LinkState):
         self.build, self.report, self.state = build, build.report, state
-        self.written = written
         self.ignore = list(build.options["link_ignore"])
-        self.index = index_output(output_path, written, state.read)
+        self.index = index_output(output_path, state.written, build.options["served_paths"])
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
         self.verdicts: dict[tuple[str, str], str | None] = {}
-        # Whether a link has a path (else it is `#fragment`, into its own page), by link.
-        self.has_path: dict[str, bool] = {}
+        # The ids of every page's content, as written: a template that prints
+        # many pages' content (an archive) repeats them, which is no one's mistake.
+        self.content_ids: set[str] = set()
+        for output, parsed in self.index.pages.items():
+            if output in state.pages:
+                inside = parsed.content
+                self.content_ids.update(n for n, lines in parsed.ids.items() if lines[0] in inside)
+                state.content_hrefs.update(h for h, line, _ in parsed.links if line in inside)
 
     def run(self) -> None:
         for source, line, href, path, fragment, _ in self.state.queued:
             problem = self.index.fragment_problem(path, fragment, href)
             if problem:
-                self.report.problem(source, line, problem)
+                self.report.problem(source, line, problem + self.heading_hint(path, fragment))
         for output, parsed in sorted(self.index.pages.items()):
             self.check_page(output, parsed)
 
+    def heading_hint(self, path: str, fragment: str) -> str:
+        """Return how to give an id to the heading a fragment names, if it has none."""
+        page = self.state.pages.get(self.index.exists(path) or "")
+        text = self.build.sources.get(getattr(page, "source_path", ""), "")
+        heading = heading_named(text, fragment) if fragment else None
+        if heading is None:
+            return ""
+        return (
+            f" (headings get ids only on pages with checklists, or with the toc extension:"
+            f" write '{heading} {{: #{fragment} }}')"
+        )
+
+    def where(self, path: str) -> str:
+        """Return the label naming the template a written file came from."""
+        template = self.state.templates.get(os.path.abspath(path))
+        return f" (template: {template})" if template else ""
+
     def check_page(self, output: str, parsed: ParsedPage) -> None:
         """Check the theme's links, literal placeholders and ids of one written page."""
-        template = template_of(output, self.state, self.build.settings)
-        where = f" (template: {template})" if template else ""
         path = os.path.join(self.index.root, output)
+        where = self.where(path)
         page = self.state.pages.get(output)
         content = parsed.content if page is not None else range(0)
         # A draft is not published: the theme may link it to pages that only
@@ -107,11 +123,11 @@ class OutputCheck:
             blocked = blocked_by_policy(parsed.csp, href, tag)
             if blocked:
                 self.problem_at(output, path, line, in_content, blocked, where)
-            if in_content or draft:
+            # A copy of some page's content (an index, an archive) was checked at its source.
+            copied = page is None and href in self.state.content_hrefs
+            if in_content or draft or copied:
                 continue
-            if href not in self.has_path:
-                self.has_path[href] = bool(split_target(href)[0])
-            key = (os.path.dirname(output) if self.has_path[href] else output, href)
+            key = (os.path.dirname(output) if split_target(href)[0] else output, href)
             if key not in self.verdicts:
                 self.verdicts[key] = theme_link_problem(self.index, output, href, self.ignore)
             if self.verdicts[key]:
@@ -137,10 +153,10 @@ class OutputCheck:
         return text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
     def check_duplicate_ids(self, output: str, parsed: ParsedPage, path: str, where: str) -> None:
-        """Report each id used more than once in a page, where it can be fixed."""
+        """Report each id used more than once in a page, where its author wrote it."""
         page = self.state.pages.get(output)
         for name, lines in parsed.ids.items():
-            if len(lines) < 2:
+            if len(lines) < 2 or (page is None and name in self.content_ids):
                 continue
             message = f"id '{name}' is used {len(lines)} times on {output}"
             text = self.build.sources.get(page.source_path, "") if page is not None else ""
@@ -151,6 +167,6 @@ class OutputCheck:
                 self.report.problem(path, lines[1], message + where)
 
 
-def check_output(build, output_path: str, state: LinkState, written: dict[str, str]) -> None:
+def check_output(build, output_path: str, state: LinkState) -> None:
     """Check every written HTML file and the content links queued for the written site."""
-    OutputCheck(build, output_path, state, written).run()
+    OutputCheck(build, output_path, state).run()
