@@ -95,3 +95,36 @@ def test_escaped_brackets_are_text():
 def test_loose_placeholders_are_those_outside_links():
     text = "[a]({filename}a.md) then {filename}b.md\n\n`{filename}c.md`\n\nand {static}d.png\n"
     assert loose_placeholders(text, scan(text)) == [1, 5]
+
+
+def explicit_references(text: str) -> list[str]:
+    return [r.label for r in scan(text).references if r.explicit]
+
+
+def test_code_indented_after_a_heading_or_inside_a_list_item_is_left_out():
+    assert explicit_references("## Settings\n    config['Twitter']['cs_key'] = key\n") == []
+    assert explicit_references("1. Set:\n\n        config['a']['b'] = 1\n") == []
+    # Four spaces after a list continue the item's text, which Markdown reads.
+    assert explicit_references("- one\n\n    See [the docs][pyhton].\n") == ["pyhton"]
+
+
+def test_a_subscript_in_prose_is_not_a_reference():
+    assert explicit_references("Set config['Twitter']['cs_key'] first.\n") == []
+    assert explicit_references('Read d["a"]["b"].\n') == []
+
+
+def test_raw_html_blocks_are_not_read_as_markdown_but_keep_their_links():
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>Regex [^abc] and [x][y]</p>\n'
+        '<a href="https://example.org/status/1">May 1</a></blockquote>\n'
+        "\n"
+        "After it, a real one[^note] and [text][missing].\n"
+    )
+    found = scan(tweet)
+    assert found.footnote_references == [("note", 4)]
+    assert [r.label for r in found.references if r.explicit] == ["missing"]
+    assert [(link.target, link.line) for link in found.links] == [
+        ("https://example.org/status/1", 2)
+    ]
+    nested = "<div>\n<div>\n[^a]\n</div>\n[^b]\n</div>\n\n[^c]\n"
+    assert scan(nested).footnote_references == [("c", 8)]

@@ -2,9 +2,9 @@
 
 Python-Markdown keeps no source line numbers, so the line of a link is found by
 scanning the raw file. Malformed link syntax can only be seen here anyway: once
-rendered, `[text] (x.md)` is just text. Code (fenced blocks, code spans) and
-comments are left out; Jinja expressions are kept whole, so `tel:{{ x.tel }}`
-is one target.
+rendered, `[text] (x.md)` is just text. Code (fenced and indented blocks,
+code spans), raw HTML blocks and comments are left out; Jinja expressions
+are kept whole, so `tel:{{ x.tel }}` is one target.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _PLACEHOLDER = re.compile(r"\{(filename|static|attach|index|category|tag|author)
 _URL_LIKE = re.compile(
     r"\{\w+\}|[a-z][a-z0-9+.-]*:|#|/|\.\.?/|[\w.-]+\.(?:md|markdown|html?|pdf|png|jpe?g|svg)\b"
 )
+_QUOTED = re.compile(r"(['\"]).*\1")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The only characters the bracket and paren walks act on: they jump between them.
 _BRACKET = re.compile(r"[\\\[\]]")
@@ -157,7 +158,10 @@ class _Scanner:
             # `[text][ref\]`: the bracket is escaped, so the label never closes.
             if close != -1 and self.shape[close - 1] != "\\":
                 label = self.text[right + 2 : close] or text
-                self.found.references.append(Reference(normal_label(label), self.line(left)))
+                # `config['a']['b']` is a subscript in prose, not a reference.
+                explicit = not _QUOTED.fullmatch(label.strip())
+                reference = Reference(normal_label(label), self.line(left), explicit)
+                self.found.references.append(reference)
                 return close
         elif after.startswith(":") and self.starts_line(left):
             self.definition(text, right + 2, end)
