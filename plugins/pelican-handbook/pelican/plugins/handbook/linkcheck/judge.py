@@ -25,7 +25,8 @@ from .targets import (
 
 _WRAPPERS = {"category": Category, "tag": Tag, "author": Author}
 
-Verdict = str | tuple[str, str] | None
+# A string: evaluated by type checkers only, so it reads the same on Python 3.9.
+Verdict = "str | tuple[str, str] | None"
 # What `written_as` says of a draft, and of a source Pelican could not
 # process, which it keeps as None (no output path looks like either).
 _DRAFT = "\0draft"
