@@ -74,6 +74,19 @@ def test_a_failed_build_leaves_the_last_good_output_as_it_was(tmp_path):
         assert snapshot(project / "output") == before, target
 
 
+def test_a_draft_article_without_a_category_builds_with_the_sites_own_settings(tmp_path):
+    # The site writes no category pages (CATEGORY_SAVE_AS = ""), and Pelican
+    # then gives an article no category, and failed writing it.
+    project = project_copy(tmp_path)
+    articles = project / "content" / "articles"
+    articles.mkdir()
+    (articles / "draft.md").write_text("Title: Next year\nStatus: draft\n\nSoon.\n")
+    built = make(project, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Traceback" not in built.stdout + built.stderr
+    assert (project / "output" / "drafts" / "next-year.html").is_file()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -87,7 +87,9 @@ def test_an_unquoted_link_in_html_is_checked_at_its_line(build_site, tmp_path):
     built = build_site(content)
     assert built.status == 1
     assert problems(built, content) == [
-        "pages/page.md:5: link target '{filename}nowhere.md' does not exist"
+        "pages/page.md:5: link '{filename}nowhere.md' is not in quotes, so Pelican leaves it"
+        " as written (did you mean '\"{filename}nowhere.md\"'?)",
+        "pages/page.md:5: link target '{filename}nowhere.md' does not exist",
     ]
 
 
@@ -148,4 +150,26 @@ def test_the_same_link_is_judged_from_each_pages_own_folder(build_site, tmp_path
     assert problems(built, content) == [
         "pages/sub/inner.md:3: link target '{filename}target.md' does not exist"
         " (did you mean '{filename}../target.md'?)"
+    ]
+
+
+def test_links_pelican_would_ship_as_written_are_reported(build_site, tmp_path):
+    page = (
+        "Title: Page\n\n"
+        "Read [it]({filename}) or [part two]({filename}#part-two).\n\n"
+        "Or <a href={filename}target.md>the target</a>,"
+        ' and <a href="{filename}target.md">x</a>.\n\n'
+        "See (this website)[https://www.example.com] too.\n"
+    )
+    content = site(tmp_path, {"page.md": page, "target.md": TARGET})
+    built = build_site(content)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: link '{filename}#part-two' names no file after '{filename}'"
+        " (did you mean '#part-two'?)",
+        "pages/page.md:3: link '{filename}' names no file after '{filename}'",
+        "pages/page.md:5: link '{filename}target.md' is not in quotes, so Pelican leaves it"
+        " as written (did you mean '\"{filename}target.md\"'?)",
+        "pages/page.md:7: malformed link: '(this website)[https://www.example.com]' is written"
+        " the wrong way round (did you mean '[this website](https://www.example.com)'?)",
     ]

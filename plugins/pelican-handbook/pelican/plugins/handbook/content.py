@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 from lxml import etree
+from pelican.contents import Article
+from pelican.urlwrappers import Category
 
 # lxml's own HTML parser, without lxml.html's element classes: the plugin
 # reads attributes and text only, and the class lookup cost a tenth of reading.
@@ -31,6 +33,17 @@ def report_unprocessed(build, context: dict) -> None:
                 path = os.path.abspath(os.path.join(folder, source))
                 why = build.unread.get(path, "`pelican --debug` shows why")
                 build.report.whole_file(path, f"Pelican could not process this file: {why}")
+
+
+def give_articles_a_category(contents: list, settings: dict) -> None:
+    """Give each article without a category the default one, as Pelican does when it writes them.
+
+    With `CATEGORY_SAVE_AS = ""` (no category pages) Pelican gives none, then
+    fails with a traceback writing the article or draft that lacks one.
+    """
+    for content in contents:
+        if isinstance(content, Article) and not hasattr(content, "category"):
+            content.category = Category(settings.get("DEFAULT_CATEGORY") or "misc", settings)
 
 
 def written_by(contents: list) -> dict[str, object]:

@@ -18,7 +18,13 @@ from .build import current_build, start_build
 from .checklists import ChecklistExtension
 from .checklists.pages import describe
 from .contacts import contacts_for_templates
-from .content import content_tree, every_content, report_unprocessed, written_by
+from .content import (
+    content_tree,
+    every_content,
+    give_articles_a_category,
+    report_unprocessed,
+    written_by,
+)
 from .dates import stamp_build_date, stamp_changed_dates
 from .headings import ChecklistHeadingIds, site_has_toc
 from .linkcheck import ContentLinks, check_output, remember_written
@@ -136,6 +142,7 @@ def content_ready(generators) -> None:
         return
     report_unprocessed(build, generators[0].context)
     contents = every_content(generators)
+    give_articles_a_category(contents, build.settings)
     written = written_by(contents)
     build.links.pages = written
     _read_contents(build, generators, contents, written)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .html import ParsedPage
+from .html import PLACEHOLDER, ParsedPage
 from .judge import LinkJudge
 from .lines import LineFinder, loose_placeholders
 from .source import SourceLinks, scan
@@ -94,6 +94,13 @@ class ContentLinks:
         found = scan(raw)
         for line, message in found.malformed:
             report.problem(source, line, message)
+        for link in found.links:
+            if link.kind == "html-unquoted" and PLACEHOLDER.match(link.target):
+                message = (
+                    f"link '{link.target}' is not in quotes, so Pelican leaves it as written"
+                    f" (did you mean '\"{link.target}\"'?)"
+                )
+                report.problem(source, link.line, message)
         lines = LineFinder(found, raw)
         for href, _, _ in html.links:
             state.content_hrefs.add(href)

@@ -106,8 +106,10 @@ class LinkJudge:
 
     def judge_file(self, page, href: str, what: str, path: str, fragment: str) -> Verdict:
         """Judge a `{filename}`, `{static}` or `{attach}` link."""
-        if not path:  # `{filename}#x`: the page itself
-            return self.to_check(page.save_as.replace(os.sep, "/"), fragment)
+        if not path:
+            # Pelican replaces neither: the link ships as written.
+            hint = f" (did you mean '#{fragment}'?)" if fragment else ""
+            return f"link '{href}' names no file after '{{{what}}}'{hint}"
         key = self.source_key(page, path)
         if (what, key) not in self.targets:
             self.targets[what, key] = self.written_as(what, key)

@@ -40,7 +40,7 @@ class Link:
 
     target: str
     line: int
-    kind: str  # inline, image, autolink, html, definition
+    kind: str  # inline, image, autolink, html, html-unquoted, definition
 
 
 @dataclass
@@ -100,8 +100,10 @@ class _Scanner:
                 target = "mailto:" + target
             self.found.links.append(Link(target, self.line(match.start()), "autolink"))
         for match in _HTML_LINK.finditer(self.text):
-            group = 2 if match.group(2) is not None else 3
-            self.found.links.append(Link(match.group(group), self.line(match.start(group)), "html"))
+            quoted = match.group(2) is not None
+            group = 2 if quoted else 3
+            kind = "html" if quoted else "html-unquoted"
+            self.found.links.append(Link(match.group(group), self.line(match.start(group)), kind))
 
     def problem(self, offset: int, message: str) -> None:
         self.found.malformed.append((self.line(offset), message))
@@ -167,10 +169,29 @@ class _Scanner:
             self.definition(text, right + 2, end)
         elif text.startswith("^"):
             self.found.footnote_references.append((text[1:].strip(), self.line(left)))
+        elif self.reversed_link(left, text):
+            pass
         else:
             # `[label]` alone is a link only when the label is defined.
             self.found.references.append(Reference(normal_label(text), self.line(left), False))
         return right
+
+    def reversed_link(self, left: int, target: str) -> bool:
+        """Report `(text)[target]`, a link written the wrong way round; say if it was one."""
+        if left == 0 or self.shape[left - 1] != ")" or not _URL_LIKE.match(target):
+            return False
+        if re.search(r"\s", target):
+            return False
+        opening = self.shape.rfind("(", 0, left - 1)
+        if opening < 0 or "\n\n" in self.shape[opening:left]:
+            return False
+        text = self.text[opening + 1 : left - 1]
+        self.problem(
+            opening,
+            f"malformed link: '({text})[{target}]' is written the wrong way round"
+            f" (did you mean '[{text}]({target})'?)",
+        )
+        return True
 
     def starts_line(self, offset: int) -> bool:
         line_start = self.text.rfind("\n", 0, offset) + 1
