@@ -173,3 +173,16 @@ def test_links_pelican_would_ship_as_written_are_reported(build_site, tmp_path):
         "pages/page.md:7: malformed link: '(this website)[https://www.example.com]' is written"
         " the wrong way round (did you mean '[this website](https://www.example.com)'?)",
     ]
+
+
+def test_a_missing_image_suggests_the_static_file_of_that_name(build_site, tmp_path):
+    page = "Title: Page\n\n![How a report flows](images/diagram.png)\n"
+    content = site(tmp_path, {"page.md": page})
+    (content / "images").mkdir()
+    (content / "images" / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    built = build_site(content)
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: link to 'images/diagram.png' has no target: the build writes no"
+        " 'pages/images/diagram.png' (did you mean '{static}/images/diagram.png'?)"
+    ]

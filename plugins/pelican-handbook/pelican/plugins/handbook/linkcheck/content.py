@@ -42,6 +42,8 @@ class LinkState:
     written: dict[str, str] = field(default_factory=dict)
     # The template each file was written from, by absolute output path.
     templates: dict[str, str] = field(default_factory=dict)
+    # Where each static file (images, downloads) is written, by output path.
+    static_outputs: set[str] = field(default_factory=set)
     # The template the writer is rendering now (the content_written signal names none).
     writing: str | None = None
 
@@ -82,6 +84,7 @@ class ContentLinks:
         """Return the content check of a build, judging against what its generators found."""
         ignore = list(build.options["link_ignore"])
         judge = LinkJudge(generators[0].context, build.settings, ignore)
+        build.links.static_outputs = judge.static_outputs
         return cls(build, build.links, judge)
 
     def check(self, page, output: str, html: ParsedPage) -> None:

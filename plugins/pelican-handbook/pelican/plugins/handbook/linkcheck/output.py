@@ -8,6 +8,7 @@ file, line and template.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 
 from markdown.extensions.toc import slugify
@@ -87,10 +88,26 @@ class OutputCheck:
     def run(self) -> None:
         for source, line, href, path, fragment, _ in self.state.queued:
             problem = self.index.fragment_problem(path, fragment, href)
+            if problem and self.index.exists(path) is None:
+                problem = self.static_hint(path, href) or problem
+            elif problem:
+                problem += self.heading_hint(path, fragment)
             if problem:
-                self.report.problem(source, line, problem + self.heading_hint(path, fragment))
+                self.report.problem(source, line, problem)
         for output, parsed in sorted(self.index.pages.items()):
             self.check_page(output, parsed)
+
+    def static_hint(self, path: str, href: str) -> str | None:
+        """Return the problem of a link to a missing file that a static file of that name fixes."""
+        name = posixpath.basename(path)
+        found = sorted(s for s in self.state.static_outputs if posixpath.basename(s) == name)
+        if not name or not found:
+            return None
+        choice = min(found, key=lambda s: (not path.endswith(s), len(s)))
+        return (
+            f"link to '{href}' has no target: the build writes no '{path}'"
+            f" (did you mean '{{static}}/{choice}'?)"
+        )
 
     def heading_hint(self, path: str, fragment: str) -> str:
         """Return how to give an id to the heading a fragment names, if it has none."""
