@@ -186,3 +186,21 @@ def test_a_missing_image_suggests_the_static_file_of_that_name(build_site, tmp_p
         "pages/page.md:3: link to 'images/diagram.png' has no target: the build writes no"
         " 'pages/images/diagram.png' (did you mean '{static}/images/diagram.png'?)"
     ]
+
+
+def test_placeholder_words_fail_the_build_at_their_line_outside_code(build_site, tmp_path):
+    page = (
+        "Title: Page\n\nWrite to the lead (e-mail: A DEFINIR).\n\n"
+        "    TODO in a code block is code.\n\nCall `TBD` or TBD.\n"
+    )
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content, HANDBOOK={"content_placeholders": ["TODO", "TBD", "A DEFINIR"]})
+    assert built.status == 1
+    assert problems(built, content) == [
+        "pages/page.md:3: 'A DEFINIR' is a placeholder: write the real text"
+        " (HANDBOOK content_placeholders)",
+        "pages/page.md:7: 'TBD' is a placeholder: write the real text"
+        " (HANDBOOK content_placeholders)",
+    ]
+    # Off by default: a blog's TODO may be on purpose.
+    assert build_site(content).status == 0

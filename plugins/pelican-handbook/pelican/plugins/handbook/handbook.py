@@ -31,6 +31,7 @@ from .linkcheck import ContentLinks, check_output, remember_written
 from .linkcheck.html import read_tree
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
+from .placeholders import placeholder_pattern, report_placeholders
 from .printouts import plan_printouts, write_printouts
 from .printouts.marks import stamp_print_marks
 from .reader import install_reader
@@ -123,6 +124,9 @@ def _read_contents(build, generators, contents: list, written: dict[str, object]
     checklists = build.on("checklists")
     links = ContentLinks.of_build(build, generators) if build.on("link_check") else None
     outputs = {id(page): output for output, page in written.items()} if links else {}
+    placeholders = placeholder_pattern(build.options["content_placeholders"])
+    for source, text in build.sources.items() if placeholders else ():
+        report_placeholders(build.report, source, text, placeholders)
     for page in contents:
         output = outputs.get(id(page))
         if not checklists and output is None:

@@ -21,6 +21,8 @@ DEFAULTS = {
     "served_paths": "pretty",
     # Identical problems in many files are shown a few at a time, with a count.
     "group_problems": True,
+    # Words that must not ship in a page's text (outside code): ["TODO", "TBD"].
+    "content_placeholders": [],
     # Printouts: the card face, by name ("4x6", "3x5" or "badge": printouts/sizes.py),
     # or as two CSS lengths that win over it; and the most items on one face.
     "card_size": "4x6",
