@@ -36,6 +36,7 @@ endef
 
 # Build into $(BUILDDIR) with settings $(1), then swap it in for output/.
 define build_and_swap
+	"$(VENV)/bin/python" "$(BASEDIR)/scripts/check_site.py" "$(1)" "$(INPUTDIR)"
 	rm -rf "$(BUILDDIR)"
 	"$(PELICAN)" "$(INPUTDIR)" -o "$(BUILDDIR)" -s "$(1)" $(PELICANOPTS)
 	rm -rf "$(OLDDIR)"
@@ -82,6 +83,7 @@ serve: html
 	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT)
 
 devserver: $(SITE_READY) system-deps
+	"$(VENV)/bin/python" "$(BASEDIR)/scripts/check_site.py" "$(CONFFILE)" "$(INPUTDIR)"
 	"$(PELICAN)" -r -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) -e HANDBOOK_FAIL_ON_PROBLEMS=false $(PELICANOPTS)
 
 publish: $(SITE_READY) system-deps

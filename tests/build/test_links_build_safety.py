@@ -31,7 +31,7 @@ def project_copy(folder: Path) -> Path:
     for name in ("Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt"):
         # copy2 keeps the modification time, so make sees the venv as up to date.
         shutil.copy2(ROOT / name, folder / name)
-    for name in ("theme", "plugins"):
+    for name in ("theme", "plugins", "scripts"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(HANDBOOK, folder / "content")
     settings = "".join(f"{name} = {value!r}\n" for name, value in FIXTURE_ORGANIZATION.items())

@@ -8,6 +8,8 @@ from lxml import etree
 from pelican.contents import Article
 from pelican.urlwrappers import Category
 
+from .report import display_path
+
 # lxml's own HTML parser, without lxml.html's element classes: the plugin
 # reads attributes and text only, and the class lookup cost a tenth of reading.
 _PARSER = etree.HTMLParser()
@@ -44,6 +46,34 @@ def give_articles_a_category(contents: list, settings: dict) -> None:
     for content in contents:
         if isinstance(content, Article) and not hasattr(content, "category"):
             content.category = Category(settings.get("DEFAULT_CATEGORY") or "misc", settings)
+
+
+def drop_shared_outputs(build, generators, contents: list) -> list:
+    """Report contents written to a file another content writes; return the others.
+
+    Two pages with one slug (or a symbolic link that reads a folder twice)
+    make Pelican stop with a traceback when it writes the second: it is left
+    out of the build instead, and reported.
+    """
+    first_of: dict[str, object] = {}
+    kept = []
+    for content in contents:
+        output = getattr(content, "save_as", "")
+        first = first_of.setdefault(output, content) if output else content
+        if first is content:
+            kept.append(content)
+            continue
+        message = (
+            f"this page is written to {output}, as {display_path(first.source_path)} is:"
+            " give one of them another 'Slug:'"
+        )
+        build.report.problem(content.source_path, 1, message)
+        for generator in generators:
+            for kind in _KINDS:
+                listed = getattr(generator, kind, None)
+                if isinstance(listed, list) and content in listed:
+                    listed.remove(content)
+    return kept
 
 
 def written_by(contents: list) -> dict[str, object]:

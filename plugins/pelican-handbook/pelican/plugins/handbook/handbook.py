@@ -20,6 +20,7 @@ from .checklists.pages import describe
 from .contacts import contacts_for_templates
 from .content import (
     content_tree,
+    drop_shared_outputs,
     every_content,
     give_articles_a_category,
     report_unprocessed,
@@ -145,7 +146,7 @@ def content_ready(generators) -> None:
     if build is None:
         return
     report_unprocessed(build, generators[0].context)
-    contents = every_content(generators)
+    contents = drop_shared_outputs(build, generators, every_content(generators))
     give_articles_a_category(contents, build.settings)
     written = written_by(contents)
     build.links.pages = written
