@@ -21,6 +21,8 @@ from pelican.plugins.handbook.linkcheck.targets import (
     is_ignored,
     resolve,
     scheme_problem,
+    site_path,
+    target_of,
 )
 from pelican.plugins.handbook.linkcheck.written import OutputIndex
 from pelican.plugins.handbook.settings import DEFAULTS
@@ -268,3 +270,23 @@ def test_links_with_the_same_text_from_other_folders_are_judged_apart():
     ]
     assert verdicts == [("target.html", "t"), "link target '{filename}target.md#t' does not exist"]
     assert judge.judge(pages[0], "a.html", "#top") == ("a.html", "top")
+
+
+def test_a_site_served_under_a_path_resolves_its_root_links_below_it():
+    assert target_of("a/b.html", "/blog/theme/css/main.css", "/blog") == (
+        "/theme/css/main.css",
+        "theme/css/main.css",
+        "",
+    )
+    assert target_of("index.html", "/blog", "/blog")[1] == ""
+    assert target_of("index.html", "/blogroll.html", "/blog")[1] == "blogroll.html"
+    assert site_path({"SITEURL": "https://example.org/blog/"}) == "/blog"
+    assert site_path({"SITEURL": ""}) == ""
+
+
+def test_spaces_around_a_link_are_dropped_as_browsers_drop_them():
+    assert target_of("index.html", " images/euros.jpeg ") == (
+        "images/euros.jpeg",
+        "images/euros.jpeg",
+        "",
+    )

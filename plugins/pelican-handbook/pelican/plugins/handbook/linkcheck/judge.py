@@ -18,6 +18,7 @@ from .targets import (
     SOURCE_SUFFIXES,
     is_ignored,
     scheme_problem,
+    site_path,
     split_target,
     suggestion,
     target_of,
@@ -39,6 +40,7 @@ class LinkJudge:
     def __init__(self, context: dict, settings: dict, ignore: list[str]):
         self.settings = settings
         self.ignore = ignore
+        self.under = site_path(settings)
         self.generated = context.get("generated_content", {})
         self.static = context.get("static_content", {})
         self.static_outputs = {s.save_as.replace(os.sep, "/") for s in self.static.values()}
@@ -155,7 +157,7 @@ class LinkJudge:
 
     def judge_relative(self, page, output: str, href: str) -> Verdict:
         """Judge a relative or root-relative link; a link to a source suggests `{filename}`."""
-        path, target, fragment = target_of(output, href)
+        path, target, fragment = target_of(output, href, self.under)
         if path.lower().endswith(SOURCE_SUFFIXES) and target not in self.static_outputs:
             key = self.source_key(page, path)
             here = self.folder_of(page) or "."

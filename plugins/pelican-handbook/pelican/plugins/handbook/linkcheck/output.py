@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify
 from .content import LinkState
 from .csp import blocked_by_policy
 from .html import PLACEHOLDER, ParsedPage
-from .targets import EXTERNAL, is_ignored, scheme_problem, split_target, target_of
+from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, split_target, target_of
 from .written import OutputIndex, index_output
 
 
@@ -31,13 +31,15 @@ def remember_written(state: LinkState, path: str, context: dict) -> None:
         state.written[path] = page.get_content(page.get_siteurl())
 
 
-def theme_link_problem(index: OutputIndex, output: str, href: str, ignore: list[str]) -> str | None:
+def theme_link_problem(
+    index: OutputIndex, output: str, href: str, ignore: list[str], under: str = ""
+) -> str | None:
     """Return what is wrong with a link the theme wrote in `output`, or None."""
     if PLACEHOLDER.match(href):
         return f"literal '{PLACEHOLDER.match(href)[0]}' left in link '{href}'"
     if EXTERNAL.match(href):
         return scheme_problem(href)
-    _, target, fragment = target_of(output, href)
+    _, target, fragment = target_of(output, href, under)
     if is_ignored(target, ignore):
         return None
     return index.fragment_problem(target, fragment, href)
@@ -72,6 +74,7 @@ class OutputCheck:
     def __init__(self, build, output_path: str, state: LinkState):
         self.build, self.report, self.state = build, build.report, state
         self.ignore = list(build.options["link_ignore"])
+        self.under = site_path(build.settings)
         self.index = index_output(output_path, state.written, build.options["served_paths"])
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
@@ -146,7 +149,9 @@ class OutputCheck:
                 continue
             key = (os.path.dirname(output) if split_target(href)[0] else output, href)
             if key not in self.verdicts:
-                self.verdicts[key] = theme_link_problem(self.index, output, href, self.ignore)
+                self.verdicts[key] = theme_link_problem(
+                    self.index, output, href, self.ignore, self.under
+                )
             if self.verdicts[key]:
                 self.report.problem(path, line, self.verdicts[key] + where)
         for snippet, line in parsed.placeholders:

@@ -19,6 +19,8 @@ _PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 
 def split_target(href: str) -> tuple[str, str]:
     """Return the path and the (unquoted) fragment of a link."""
+    # Browsers drop the spaces around a URL.
+    href = href.strip()
     try:
         parts = urlsplit(href)
     except ValueError:  # "//[": a broken IPv6 host; the path is what was meant
@@ -42,9 +44,23 @@ def resolve(base: str, path: str) -> str:
     return normal + "/" if path.endswith("/") and normal else normal
 
 
-def target_of(output: str, href: str) -> tuple[str, str, str]:
-    """Return a link's path as written, the output file it leads to, and its fragment."""
+def site_path(settings: dict) -> str:
+    """Return the path SITEURL puts the site under ('/blog'), or '' at a host's root."""
+    try:
+        return urlsplit(settings.get("SITEURL") or "").path.rstrip("/")
+    except ValueError:
+        return ""
+
+
+def target_of(output: str, href: str, under: str = "") -> tuple[str, str, str]:
+    """Return a link's path as written, the output file it leads to, and its fragment.
+
+    `under` is the site's path on its host (`site_path`): `/blog/x.html`
+    on a site served at `/blog` is the output file `x.html`.
+    """
     path, fragment = split_target(href)
+    if under and (path == under or path.startswith(under + "/")):
+        path = path[len(under) :] or "/"
     # A bare "#fragment" points into the page that holds it.
     return path, resolve(output, path) if path else output, fragment
 
