@@ -85,7 +85,7 @@ def contacts_for_templates(settings: dict) -> dict[str, list[dict]]:
     for kind in LISTS:
         given = settings.get(kind) or []
         contacts = []
-        for index, contact in enumerate(given if isinstance(given, list | tuple) else []):
+        for index, contact in enumerate(given if isinstance(given, (list, tuple)) else []):
             if not isinstance(contact, dict):
                 continue
             contact = dict(contact)
@@ -129,7 +129,7 @@ def _placeholders(name: str, value) -> list[tuple[str, str]]:
     """Return a problem for each placeholder in `value`, looking into lists and dicts."""
     if isinstance(value, dict):
         return [p for key, item in value.items() for p in _placeholders(_item(name, key), item)]
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return [p for n, item in enumerate(value) for p in _placeholders(_item(name, n), item)]
     if is_placeholder(value):
         return [(name, f"{value!r} is a placeholder: put your own value")]
@@ -141,13 +141,13 @@ def _organization_settings(settings: dict) -> list[str]:
     names = list(ORGANIZATION_SETTINGS)
     handbook = settings.get("HANDBOOK")
     named = handbook.get("content_settings", []) if isinstance(handbook, dict) else []
-    if isinstance(named, list | tuple):
+    if isinstance(named, (list, tuple)):
         names += [name for name in named if isinstance(name, str)]
     return [name for n, name in enumerate(names) if name in settings and name not in names[:n]]
 
 
 def _place_problems(name: str, show) -> list[tuple[str, str]]:
-    if not isinstance(show, list | tuple) or not all(isinstance(p, str) for p in show):
+    if not isinstance(show, (list, tuple)) or not all(isinstance(p, str) for p in show):
         places = ", ".join(repr(p) for p in PLACES)
         return [(name, f"must be a list of places among {places}, not {show!r}")]
     problems = []
@@ -216,7 +216,7 @@ def check_contacts(settings: dict) -> list[tuple[str, str]]:
         if kind not in settings:
             continue
         contacts = settings[kind]
-        if not isinstance(contacts, list | tuple):
+        if not isinstance(contacts, (list, tuple)):
             problems.append((kind, f"must be a list of dicts, not {contacts!r}"))
             continue
         for index, contact in enumerate(contacts):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,7 +20,7 @@ def _zone(settings: dict):
     try:
         return ZoneInfo(settings.get("TIMEZONE") or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        return UTC
+        return timezone.utc
 
 
 def build_time(settings: dict) -> datetime:

@@ -111,7 +111,7 @@ def _value_problem(key: str, value) -> str | None:
         if not isinstance(value, dict):
             return "must be a dict"
     elif isinstance(default, list):
-        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             return "must be a list of strings"
     elif key.endswith("_color"):
         if not isinstance(value, str) or not _COLOR.fullmatch(value.strip()):

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from markdown import Markdown, util
 from markdown.extensions import toc
 
+from .markdown_compat import remove_fnrefs, render_inner_html, strip_tags
+
 SEPARATOR = "-"
 
 
@@ -35,8 +37,8 @@ def rendered_text(element: etree.Element, md: Markdown) -> str:
     """Return the text a reader sees in `element`, rendered as toc renders a heading."""
     # Inline placeholders (raw HTML, escapes, `&`) are only restored by
     # later processors, so the text is rendered first, as toc does.
-    inner = toc.render_inner_html(toc.remove_fnrefs(element), md)
-    return html.unescape(toc.strip_tags(inner))
+    inner = render_inner_html(remove_fnrefs(element), md)
+    return html.unescape(strip_tags(inner))
 
 
 def only_markdowns_postprocessors(md: Markdown) -> bool:

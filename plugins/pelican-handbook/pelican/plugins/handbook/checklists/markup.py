@@ -7,9 +7,9 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 from markdown import Markdown
-from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .ids import plain_text
+from .markdown_compat import get_attrs_and_remainder
 
 KINDS = ("steps", "cautions", "options")
 # Only steps are tasks; cautions are rules to keep and options a menu.

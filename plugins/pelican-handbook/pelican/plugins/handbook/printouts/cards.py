@@ -69,7 +69,7 @@ def split_items(items: list[dict], limit: int, least: int = 1) -> list[list[dict
     bounds = [0]
     for number in range(parts):
         bounds.append(bounds[-1] + size + (number < more))
-    return [groups[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
+    return [groups[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
 def _alnum(text: str) -> str:

@@ -57,7 +57,7 @@ def _report_form(build, pages: list) -> tuple[dict | None, object]:
     marked = [(c, p) for p in pages for c in p.handbook_checklists if c.get("report_form")]
     # In order: each call finds the next mark of the same page.
     lines = [build.source_line(p.source_path, ".report-form") for _, p in marked]
-    for (checklist, page), line in list(zip(marked, lines, strict=True))[1:]:
+    for (checklist, page), line in list(zip(marked, lines))[1:]:
         first = marked[0][1].source_path
         message = (
             f"a second list marked .report-form ('{checklist['title']}'): the report form"

@@ -40,7 +40,7 @@ def overflowing(pages, card_ids: list[str]) -> list[str]:
     if not ordered:
         return []
     ends = [starts[card] for card in ordered[1:]] + [len(pages)]
-    return [card for card, end in zip(ordered, ends, strict=True) if end - starts[card] > 1]
+    return [card for card, end in zip(ordered, ends) if end - starts[card] > 1]
 
 
 def _site_file(url: str, output: Path, siteurl: str) -> str:

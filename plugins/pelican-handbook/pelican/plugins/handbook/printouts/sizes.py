@@ -62,7 +62,7 @@ def card_size(options: dict) -> CardSize:
         width, height = options["card_width"].strip(), options["card_height"].strip()
         named = CARD_SIZES.get(options.get("card_size") or "")
         same = named and all(
-            abs(inches(a) - inches(b)) < 1e-6 for a, b in zip((width, height), named, strict=True)
+            abs(inches(a) - inches(b)) < 1e-6 for a, b in zip((width, height), named)
         )
         return CardSize(width, height, options.get("card_size") if same else None)
     name = options.get("card_size") or DEFAULT_SIZE
@@ -79,7 +79,7 @@ def size_problems(given: dict, options: dict) -> list[tuple[str, str]]:
     if width is None or name not in CARD_SIZES:
         return []
     named = CARD_SIZES[name]
-    if all(abs(inches(a) - inches(b)) < 1e-6 for a, b in zip((width, height), named, strict=True)):
+    if all(abs(inches(a) - inches(b)) < 1e-6 for a, b in zip((width, height), named)):
         return []
     return [
         (
