@@ -266,7 +266,7 @@ def test_links_with_the_same_text_from_other_folders_are_judged_apart():
     pages = [FakePage("pages/a.md"), FakePage("other/c.md", "other")]
     verdicts = [
         judge.judge(p, o, "{filename}target.md#t")
-        for p, o in zip(pages, ["a.html", "other/c.html"], strict=True)
+        for p, o in zip(pages, ["a.html", "other/c.html"])
     ]
     assert verdicts == [("target.html", "t"), "link target '{filename}target.md#t' does not exist"]
     assert judge.judge(pages[0], "a.html", "#top") == ("a.html", "top")
