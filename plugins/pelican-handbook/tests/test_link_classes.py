@@ -204,3 +204,35 @@ def test_placeholder_words_fail_the_build_at_their_line_outside_code(build_site,
     ]
     # Off by default: a blog's TODO may be on purpose.
     assert build_site(content).status == 0
+
+
+def test_content_that_would_leave_the_site_is_reported_under_a_policy(build_site, tmp_path):
+    page = (
+        "Title: Page\n\n"
+        '<meta http-equiv="refresh" content="0; url=https://elsewhere.example.net/">\n\n'
+        '<form action="https://forms.example.net/submit"><button>Send</button></form>\n\n'
+        '<link rel="stylesheet" href="https://cdn.example.net/style.css">\n\n'
+        '<link rel="preconnect" href="https://fonts.example.net">\n\n'
+        '<a href="/" ping="https://track.example.net/ping">Home</a>\n\n'
+        '<base href="https://base.example.net/">\n'
+    )
+    content = site(tmp_path, {"page.md": page})
+    built = build_site(content, THEME=str(TEST_DATA / "csp-theme"))
+    assert built.status == 1
+    sends = "sends the reader or their data to another site, which the page's"
+    blocked = "is blocked by the page's Content-Security-Policy"
+    keep = "keep the file on the site (put it in a static folder and link it with {static})"
+    assert problems(built, content) == [
+        f"pages/page.md:3: 'https://elsewhere.example.net/' {sends}"
+        " Content-Security-Policy (default-src) does not allow",
+        f"pages/page.md:5: 'https://forms.example.net/submit' {sends}"
+        " Content-Security-Policy (default-src) does not allow",
+        f"pages/page.md:7: 'https://cdn.example.net/style.css' {blocked} (default-src): {keep}",
+        f"pages/page.md:9: 'https://fonts.example.net' {blocked} (default-src): {keep}",
+        f"pages/page.md:11: 'https://track.example.net/ping' {sends}"
+        " Content-Security-Policy (default-src) does not allow",
+        f"pages/page.md:13: 'https://base.example.net/' {sends}"
+        " Content-Security-Policy (default-src) does not allow",
+    ]
+    # Without a policy, a site may send its readers anywhere.
+    assert build_site(content).status == 0

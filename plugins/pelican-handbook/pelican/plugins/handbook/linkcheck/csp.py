@@ -19,6 +19,21 @@ _DIRECTIVE = {
     "track": "media-src",
     "embed": "object-src",
     "object": "object-src",
+    "link:stylesheet": "style-src",
+    "link:preload": "default-src",
+    "link:prefetch": "default-src",
+    "link:preconnect": "default-src",
+    "link:dns-prefetch": "default-src",
+    "link:prerender": "default-src",
+    "link:modulepreload": "script-src",
+    "form": "form-action",
+    "button": "form-action",
+    "input": "form-action",
+    "base": "base-uri",
+    "ping": "connect-src",
+    # A redirect to another site: no directive covers it, but a site whose
+    # policy keeps everything at home does not send its readers away unasked.
+    "meta:refresh": "default-src",
 }
 
 
@@ -55,9 +70,17 @@ def blocked_by_policy(policy: str | None, href: str, tag: str) -> str | None:
     if not policy or directive is None or not href.lower().startswith(("http:", "https:", "//")):
         return None
     directives = _directives(policy)
-    sources = directives.get(directive, directives.get("default-src"))
+    # form-action and base-uri do not fall back to default-src in a browser;
+    # here they do: a site whose default is itself does not send readers away unasked.
+    directive = directive if directive in directives else "default-src"
+    sources = directives.get(directive)
     if sources is None or _allows(sources, href):
         return None
+    if tag in ("form", "button", "input", "base", "ping", "meta:refresh"):
+        return (
+            f"'{href}' sends the reader or their data to another site, which the page's"
+            f" Content-Security-Policy ({directive}) does not allow"
+        )
     return (
         f"'{href}' is blocked by the page's Content-Security-Policy ({directive}):"
         " keep the file on the site (put it in a static folder and link it with {static})"

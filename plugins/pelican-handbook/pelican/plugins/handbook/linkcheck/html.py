@@ -21,8 +21,9 @@ _LITERAL = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea
 class ParsedPage:
     """The links, ids and literal placeholders of one HTML document, each with its line."""
 
-    # (href, line, element): the element tells which directive of a
-    # Content-Security-Policy applies to it.
+    # (href, line, kind): the element (`a`, `img`), or what a `<link>` or
+    # `<meta>` does (`link:stylesheet`, `meta:refresh`), or `ping`: it tells
+    # which directive of a Content-Security-Policy applies.
     links: list[tuple[str, int, str]] = field(default_factory=list)
     # Each id's lines, as a tuple: the link check keeps one of these for every
     # page until the end of the build, and the garbage collector stops looking
@@ -71,22 +72,41 @@ def read_tree(root) -> ParsedPage:
             text = element.text
             # The line is asked for only when something is found: most elements
             # (a checklist's label, box and text) have a class and nothing more.
+            kind = _link_kind(element) if tag in ("link", "meta") else tag
             for name, value in element.items():
                 if name in URL_ATTRIBUTES:
-                    page.links.append((value, element.sourceline or 1, tag))
+                    page.links.append((value, element.sourceline or 1, kind))
+                elif name == "ping":
+                    page.links += [(url, element.sourceline or 1, "ping") for url in value.split()]
                 elif name == "id" or (name == "name" and tag == "a"):
                     if value:
                         page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
                 elif "{" in value or "|" in value:
                     line = element.sourceline or 1
                     found += [(line, m[0]) for m in SNIPPET.finditer(value)]
-            if tag == "meta" and element.get("http-equiv", "").lower() == "content-security-policy":
+            if kind == "meta:content-security-policy":
                 page.csp = element.get("content", "")
+            elif kind == "meta:refresh":
+                target = _REFRESH_URL.search(element.get("content", ""))
+                if target:
+                    page.links.append((target[1].strip("'\""), element.sourceline or 1, kind))
         tail = element.tail
         if (text and ("{" in text or "|" in text)) or (tail and ("{" in tail or "|" in tail)):
             _text_placeholders(element, text, found)
     page.placeholders = [(snippet, line) for line, snippet in sorted(found, key=lambda f: f[0])]
     return page
+
+
+# `<meta http-equiv="refresh" content="0; url=https://...">`: where it sends the reader.
+_REFRESH_URL = re.compile(r";\s*url\s*=\s*(\S+)", re.IGNORECASE)
+
+
+def _link_kind(element) -> str:
+    """Return what a `<link>` or `<meta>` does: `link:stylesheet`, `meta:refresh`, ..."""
+    if element.tag == "link":
+        rel = (element.get("rel") or "").lower().split()
+        return "link:" + (rel[0] if rel else "")
+    return "meta:" + (element.get("http-equiv") or "").lower()
 
 
 def parse_document(html: str) -> ParsedPage:
