@@ -30,12 +30,15 @@ def test_an_unmodified_theme_gets_checklists_link_checks_and_cards(build_site, t
     assert procedure.find(id="do-not-promise-an-outcome") is not None
     cards = page(built, "pocket-cards.html")
     titles = [h.get_text(strip=True) for h in cards.select(".card__title")]
-    assert titles[1:] == ["When someone reports a problem", "Never", "Possible responses"]
+    # No contacts card: the site sets no contacts.
+    assert titles == ["When someone reports a problem", "Never", "Possible responses"]
     pdf = PdfReader(built.output / "pocket-cards.pdf")
     assert len(pdf.pages) == len(titles)
-    assert "Listen to them" in pdf.pages[1].extract_text()
-    for name in ("sw.js", "manifest.webmanifest", "theme/handbook/checklist.js"):
-        assert (built.output / name).is_file(), name
+    assert "Listen to them" in pdf.pages[0].extract_text()
+    assert (built.output / "theme/handbook/checklist.js").is_file()
+    # Offline use is the site's to ask for (HANDBOOK["offline"]).
+    for name in ("sw.js", "manifest.webmanifest"):
+        assert not (built.output / name).exists(), name
 
 
 def test_a_broken_link_fails_the_build_naming_file_and_line(build_site, tmp_path):
@@ -96,6 +99,21 @@ def test_with_jinja2content_pages_go_through_jinja_first(build_site, tmp_path):
     built = build_site(content, PLUGINS=["jinja2content", "handbook"], **settings)
     assert built.status == 0, built.stderr
     assert "Call 911 now." in page(built, "pages/jinja.html").get_text()
+
+
+def test_a_page_cannot_reach_python_through_jinja(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    (content / "pages" / "jinja.md").write_text(
+        "Title: Jinja\n\nCall {{ PHONE }}.\n\nHere: {{ cycler.__init__.__globals__.os.getcwd() }}\n",
+        encoding="utf-8",
+    )
+    settings = {"PHONE": "911", "HANDBOOK": {"content_settings": ["PHONE"]}}
+    built = build_site(content, PLUGINS=["jinja2content", "handbook"], **settings)
+    assert built.status == 1
+    [problem] = built.problems()
+    assert problem.startswith(f"{content / 'pages' / 'jinja.md'}:5: template error: access to")
+    assert "is unsafe" in problem
+    assert str(tmp_path) not in (built.output / "pages" / "jinja.html").read_text(encoding="utf-8")
 
 
 def test_a_misspelt_setting_stops_the_build_naming_it(build_site, tmp_path):
@@ -270,7 +288,7 @@ def test_a_themes_broken_pocket_card_or_service_worker_template_is_reported(buil
         encoding="utf-8",
     )
     (theme / "handbook" / "sw.js").write_text("const v = {{ version }\n", encoding="utf-8")
-    built = build_site(copy_site(tmp_path), THEME=str(theme.parent))
+    built = build_site(copy_site(tmp_path), THEME=str(theme.parent), HANDBOOK={"offline": True})
     assert built.status == 1
     assert "Traceback" not in built.stderr
     problems = built.problems()

@@ -10,6 +10,7 @@ one Markdown instance, reset between pages as Python-Markdown asks.
 from __future__ import annotations
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
@@ -44,14 +45,48 @@ def _holds_jinja(env: jinja2.Environment, text: str) -> bool:
     return any(start in text for start in starts)
 
 
+def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
+    """Return a sandboxed copy of jinja2content's environment, failing on undefined names.
+
+    A page is content, not code: a fork that builds every pull request must
+    not run what a contributor's page asks of Python (`cycler.__init__...`).
+    A misspelt setting name fails loudly instead of rendering as nothing.
+    """
+    options = {
+        name: getattr(env, name)
+        for name in (
+            "block_start_string",
+            "block_end_string",
+            "variable_start_string",
+            "variable_end_string",
+            "comment_start_string",
+            "comment_end_string",
+            "line_statement_prefix",
+            "line_comment_prefix",
+            "trim_blocks",
+            "lstrip_blocks",
+            "newline_sequence",
+            "keep_trailing_newline",
+            "autoescape",
+        )
+    }
+    extensions = [type(extension) for extension in env.extensions.values()]
+    sandbox = SandboxedEnvironment(
+        loader=env.loader, extensions=extensions, undefined=jinja2.StrictUndefined, **options
+    )
+    sandbox.globals.update(env.globals)
+    sandbox.filters.update(env.filters)
+    sandbox.tests.update(env.tests)
+    return sandbox
+
+
 class HandbookReading:
     """What the handbook adds to a Markdown reader; mixed into Pelican's or jinja2content's."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if hasattr(self, "env"):
-            # A misspelt setting name must fail loudly, not render as nothing.
-            self.env.undefined = jinja2.StrictUndefined
+            self.env = sandboxed(self.env)
 
     def read(self, source_path):
         build = current_build(self.settings)
