@@ -108,9 +108,10 @@ format: $(DEV_READY)
 	"$(VENV)/bin/ruff" check --fix .
 	"$(VENV)/bin/ruff" format .
 
-# Build cost against stock Pelican on generated sites of 100 and 1000 pages, and
-# the real site's build time (CPU seconds, median of 5; takes about 8 minutes).
-# The last line holds the figures quoted in the README.
+# CPU time and peak memory against stock Pelican on a generated 1000-article blog
+# and generated checklist sites of 100 and 1000 pages, and the real site's build
+# and warm rebuild (median of 5 runs; takes about 5 minutes). The last line holds
+# every figure; it fails if one misses its target (tests/bench/BENCH.md).
 bench: $(DEV_READY) system-deps
 	"$(VENV)/bin/python" tests/bench/bench.py
 

@@ -37,11 +37,9 @@ from sites import blog_settings_file, generate, generate_blog, settings_file
 
 PAGES = int(os.environ.get("BENCH_PAGES", "1000"))
 SMALL = max(PAGES // 10, 2)
-# Three runs of the large sites and five of the small builds: CPU times on a
-# shared machine vary by up to 30% from run to run, and a median of five is
-# steadier, but three of each large site keeps the bench near ten minutes.
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-SMALL_RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# Five runs: CPU times on a shared machine vary by up to 30% from run to
+# run, and the median of five is steadier than of three.
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 # The most each figure may be (issue 22); site_build_s has none.
 TARGETS = {
     f"blog_{PAGES}_cpu": 1.2,
@@ -56,7 +54,7 @@ TARGETS = {
 SHOWN = 10
 
 
-def bench_checklists(folder: Path, pages: int, runs: int) -> dict[str, float]:
+def bench_checklists(folder: Path, pages: int) -> dict[str, float]:
     """Return the medians and ratios of stock's and our builds of `pages` checklist pages."""
     content = generate(folder / f"checklists-{pages}", pages)
     confs = {
@@ -67,7 +65,7 @@ def bench_checklists(folder: Path, pages: int, runs: int) -> dict[str, float]:
         output, cache = content.parent / f"out-{flavour}", content.parent / f"cache-{flavour}-{run}"
         return run_build(content, confs[flavour], output, cache)
 
-    return report_pairs(f"checklists_{pages}", alternate(runs, build))
+    return report_pairs(f"checklists_{pages}", alternate(RUNS, build))
 
 
 def bench_blog(folder: Path, articles: int) -> tuple[dict[str, float], Build]:
@@ -137,7 +135,7 @@ def bench_warm_rebuild(folder: Path) -> float:
         return run_build(content, confs[flavour], output, cache, removed=True)
 
     alternate(1, build)
-    return report_pairs("warm rebuild", alternate(SMALL_RUNS, build))["cpu"]
+    return report_pairs("warm rebuild", alternate(RUNS, build))["cpu"]
 
 
 def compile_plugins() -> None:
@@ -165,8 +163,8 @@ def main() -> None:
         folder = Path(tmp)
         blog, problems = bench_blog(folder, PAGES)
         show_problems(f"blog_{PAGES}", problems)
-        small = bench_checklists(folder, SMALL, SMALL_RUNS)
-        large = bench_checklists(folder, PAGES, RUNS)
+        small = bench_checklists(folder, SMALL)
+        large = bench_checklists(folder, PAGES)
         site = bench_real_site(folder)
         warm = bench_warm_rebuild(folder / "warm")
     figures = {
