@@ -51,6 +51,9 @@ HANDBOOK = {
     "card_max_items": 9,
     # Paths served by something other than this site: never reported as broken.
     "link_ignore": [],
+    # Staff open the procedure where there is no signal: every visit keeps a
+    # copy of the whole site on the phone (the plugin leaves this off).
+    "offline": True,
     # The web app manifest: the phone's title bar colour (the logo's blue)
     # and the description app stores and install prompts show.
     "theme_color": "#0b57a4",
@@ -74,6 +77,16 @@ HANDBOOK = {
     "words": {
         "home_lede": f"Everyone at {ORGANIZATION} events deserves to feel safe and welcome."
         " Start here.",
+        # The checklists are run through for an incident; the plugin's own
+        # words fit any checklist ("Start over").
+        "incident_panel": "Incident",
+        "start_incident": "Start a new incident",
+        "no_incident": "No incident started on this device.",
+        "incident_started": "Incident started {day} at {time}.",
+        "confirm_start": "Start a new incident? This clears every tick on this page.",
+        "timeline_start": "Incident started: {start}",
+        "cards_description": "{organization}: the staff procedure's checklists as pocket cards"
+        " to print.",
     },
 }
 

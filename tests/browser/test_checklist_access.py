@@ -66,7 +66,7 @@ def test_axe_finds_nothing_with_items_ticked(browser, site_url, scheme):
     for item_id in (ASK, "ensure-the-reporters-safety", "current-date-and-time"):
         tick(page, item_id)
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Start a new incident").tap()
+    page.get_by_role("button", name="Start over").tap()
     tick(page, ASK)
     violations = Axe().run(page).response["violations"]
     context.close()

@@ -109,7 +109,7 @@ def test_a_fresh_profile_starts_clean(browser, profile, site_url):
     page = open_staff(other, site_url)
     expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     expect(status(page, FIRST)).to_have_text("0 of 7 done")
-    expect(page.locator(".incident__start")).to_have_text("No incident started on this device.")
+    expect(page.locator(".incident__start")).to_have_text("No start time on this device.")
     other.close()
 
 
@@ -142,11 +142,11 @@ def test_reset_clears_one_checklist_only_after_confirming(profile, site_url):
     expect(status(page, FIRST)).to_have_text("0 of 7 done")
 
 
-def test_a_new_incident_clears_the_page_after_confirming_and_shows_its_start(profile, site_url):
+def test_starting_over_clears_the_page_after_confirming_and_shows_its_start(profile, site_url):
     page = open_staff(profile, site_url)
     tick(page, ASK)
     tick(page, GATHER_DATE)
-    start = page.get_by_role("button", name="Start a new incident")
+    start = page.get_by_role("button", name="Start over")
     page.once("dialog", lambda dialog: dialog.dismiss())
     start.tap()
     expect(page.locator(f"{BOX}:checked")).to_have_count(2)
@@ -155,14 +155,14 @@ def test_a_new_incident_clears_the_page_after_confirming_and_shows_its_start(pro
     start.tap()
     expect(page.locator(f"{BOX}:checked")).to_have_count(0)
     started = page.locator(".incident__start")
-    expect(started).to_have_text("Incident started 2026-11-25 at 21:30.")
+    expect(started).to_have_text("Started 2026-11-25 at 21:30.")
     page.reload()
     expect(page.locator(f"{BOX}:checked")).to_have_count(0)
-    expect(started).to_have_text("Incident started 2026-11-25 at 21:30.")
+    expect(started).to_have_text("Started 2026-11-25 at 21:30.")
 
 
 TIMELINE = (
-    "Incident started: 2026-11-25 14:00\n"
+    "Started: 2026-11-25 14:00\n"
     "14:06 Ask the reporter if they want to go to a quiet space\n"
     "14:02 Seek additional emergency resources as needed\n"
     "14:09 Current date and time"
@@ -170,10 +170,10 @@ TIMELINE = (
 
 
 def start_and_tick(page: Page) -> None:
-    """Start an incident at 14:00, then tick three steps out of document order."""
+    """Start over at 14:00, then tick three steps out of document order."""
     page.clock.set_fixed_time(at(14, 0))
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Start a new incident").tap()
+    page.get_by_role("button", name="Start over").tap()
     tick(page, SEEK, at(14, 2))
     tick(page, ASK, at(14, 6))
     tick(page, GATHER_DATE, at(14, 9))

@@ -90,7 +90,7 @@ def test_without_the_words_block_the_script_speaks_its_english(browser, worded):
     )
     page.goto(f"{url}/{name}")
     expect(page.get_by_role("button", name=re.compile(r"^Reset\b"))).to_have_count(count)
-    expect(page.get_by_role("button", name="Start a new incident")).to_be_visible()
+    expect(page.get_by_role("button", name="Start over")).to_be_visible()
     expect(page.locator(".checklist--steps .checklist__status").first).to_have_text(
         re.compile(r"^0 of \d+ done$")
     )

@@ -122,7 +122,7 @@ def without_comments_and_english(text: str) -> str:
 def test_no_default_word_is_written_into_a_template_or_script():
     """The words come from one place: DEFAULT_WORDS (and the scripts' fallback copy)."""
     phrases = fixed_phrases()
-    assert "Start a new incident" in phrases and "Staff member taking the report" in phrases
+    assert "Start over" in phrases and "Staff member taking the report" in phrases
     files = [*(PACKAGE / "templates" / "handbook").glob("*.html"), *SCRIPTS]
     files += [PACKAGE / "printouts" / "form.py", PACKAGE / "printouts" / "cards.py"]
     found = {
@@ -172,7 +172,8 @@ def test_a_site_that_overrides_a_word_sees_it_on_the_pocket_cards(build_site, tm
         "cards_danger": "En cas de danger, appelez les secours.",
         "cards_pdf": "le PDF",
     }
-    built = build_site(copy_site(tmp_path), HANDBOOK={"words": words})
+    contacts = [{"label": "Urgences", "phone": "112"}]
+    built = build_site(copy_site(tmp_path), EMERGENCY_CONTACTS=contacts, HANDBOOK={"words": words})
     assert built.status == 0, built.stderr
     cards = page(built, "pocket-cards.html")
     assert cards.title.get_text().startswith("Cartes de poche · ")

@@ -26,17 +26,6 @@ def every_content(generators) -> list:
     return found
 
 
-def report_unprocessed(build, context: dict) -> None:
-    """Report each source Pelican could not process: it writes no page, and logs why."""
-    folder = build.settings["PATH"]
-    for kind in ("generated_content", "static_content"):
-        for source, content in context.get(kind, {}).items():
-            if content is None:
-                path = os.path.abspath(os.path.join(folder, source))
-                why = build.unread.get(path, "`pelican --debug` shows why")
-                build.report.whole_file(path, f"Pelican could not process this file: {why}")
-
-
 def give_articles_a_category(contents: list, settings: dict) -> None:
     """Give each article without a category the default one, as Pelican does when it writes them.
 

@@ -23,7 +23,6 @@ from .content import (
     drop_shared_outputs,
     every_content,
     give_articles_a_category,
-    report_unprocessed,
     written_by,
 )
 from .dates import stamp_build_date, stamp_changed_dates
@@ -43,6 +42,7 @@ from .words import SCRIPT_WORDS
 HERE = os.path.dirname(__file__)
 TEMPLATES = os.path.join(HERE, "templates")
 STATIC = os.path.join(HERE, "static")
+FEATURES = ("checklists", "link_check", "printouts", "offline")
 
 
 def _add_markdown_extensions(build, settings: dict) -> None:
@@ -84,10 +84,16 @@ def begin(pelican) -> None:
     shared["HANDBOOK_WORDS"] = words
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
     stamp_build_date(build.template_values, settings, build.options["date_format"])
-    # The plugin's assets go first, so a theme's own `handbook/` files replace them.
+    # Which features are on, for handbook/assets.html: it brings only their files.
+    build.template_values["HANDBOOK_FEATURES"] = {name: build.on(name) for name in FEATURES}
+    # The plugin's assets go first, so a theme's own `handbook/` files replace
+    # them; a site whose features need none gets no `handbook/` folder.
     static_paths = settings.setdefault("THEME_STATIC_PATHS", ["static"])
-    if STATIC not in static_paths:
+    needed = any(build.on(name) for name in ("checklists", "printouts", "offline"))
+    if needed and STATIC not in static_paths:
         static_paths.insert(0, STATIC)
+    elif not needed and STATIC in static_paths:
+        static_paths.remove(STATIC)
 
 
 def _keep_compiled_templates(env, settings: dict) -> None:
@@ -108,7 +114,9 @@ def prepare_generator(generator) -> None:
     build = current_build(generator.settings)
     if build is None:
         return
-    install_reader(generator)
+    if build.on("checklists") or build.on("link_check"):
+        # Only they need what it keeps; without them Pelican reads as it always does.
+        install_reader(generator)
     # The generators share one context, copied from the settings before this
     # build's object existed: templates and content_written see it from here.
     generator.context.update(build.template_values, HANDBOOK_BUILD=build)
@@ -145,7 +153,6 @@ def content_ready(generators) -> None:
     build = current_build(generators[0].settings)
     if build is None:
         return
-    report_unprocessed(build, generators[0].context)
     contents = drop_shared_outputs(build, generators, every_content(generators))
     give_articles_a_category(contents, build.settings)
     written = written_by(contents)

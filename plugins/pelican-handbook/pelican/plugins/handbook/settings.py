@@ -12,7 +12,9 @@ DEFAULTS = {
     "checklists": True,
     "link_check": True,
     "printouts": True,
-    "offline": True,
+    # Off unless asked: a service worker keeps a copy of the site on every
+    # visitor's device, which a blog seldom wants.
+    "offline": False,
     # Link check: output paths (and everything below them) or glob patterns
     # (`/redirects/*`, `*.pdf`) served by something else.
     "link_ignore": [],
@@ -29,6 +31,9 @@ DEFAULTS = {
     "card_width": None,
     "card_height": None,
     "card_max_items": 9,
+    # Offline: the most the service worker keeps on a device, in bytes (the
+    # theme's files first, then pages; the build says what it leaves out).
+    "offline_max_bytes": 10_000_000,
     # Offline: the web app manifest.
     "short_name": None,
     "app_description": None,
@@ -51,6 +56,7 @@ SET_BY_PLUGIN = {
     "HANDBOOK_BUILD",
     "HANDBOOK_BUILD_DATE",
     "HANDBOOK_BUILD_DATE_ISO",
+    "HANDBOOK_FEATURES",
     "HANDBOOK_MENU",
     "HANDBOOK_WORDS",
     "HANDBOOK_SCRIPT_WORDS",

@@ -27,16 +27,18 @@ DEFAULT_WORDS = {
     "confirm_reset": "Clear the ticks of “{title}”?",
     # Each checklist's progress line.
     "progress": "{done} of {total} done",
-    # The incident panel above the first checklist: its name for screen
-    # readers, its buttons, its status line and its confirmation.
-    "incident_panel": "Incident",
-    "start_incident": "Start a new incident",
+    # The panel above the first checklist (start over, copy the timeline):
+    # its name for screen readers, its buttons, its status line and its
+    # confirmation. Neutral, to fit any checklist; a site names what it runs
+    # through (an incident, a release) in HANDBOOK["words"].
+    "incident_panel": "Checklist run",
+    "start_incident": "Start over",
     "copy_timeline": "Copy timeline",
-    "no_incident": "No incident started on this device.",
-    "incident_started": "Incident started {day} at {time}.",
-    "confirm_start": "Start a new incident? This clears every tick on this page.",
+    "no_incident": "No start time on this device.",
+    "incident_started": "Started {day} at {time}.",
+    "confirm_start": "Start over? This clears every tick on this page.",
     # The copied timeline: its first line, and the start when none was recorded.
-    "timeline_start": "Incident started: {start}",
+    "timeline_start": "Started: {start}",
     "timeline_not_recorded": "not recorded",
     # The timeline shown when the clipboard refuses it, and the messages.
     "timeline_label": "Timeline (select it and copy it)",
@@ -47,9 +49,7 @@ DEFAULT_WORDS = {
     "checklist_title": "Checklist",
     # --- Pocket cards (handbook/cards.html, cards_intro.html, card_faces.html) ---
     "cards_title": "Pocket cards",
-    "cards_description": (
-        "{organization}: the staff procedure's checklists as pocket cards to print."
-    ),
+    "cards_description": "{organization}: the checklists as pocket cards to print.",
     "cards_intro": (
         "The checklists of the {pages} as {count} card faces of {width} by {height},"
         " one per printed page."
@@ -57,6 +57,11 @@ DEFAULT_WORDS = {
     "cards_print": (
         'Print the {pdf} (or this page) at 100% ("Actual size", not "Fit to page"),'
         " on index cards or on plain paper, and cut along the thin border."
+    ),
+    # The same, when the build wrote no PDF (without the `print` extra).
+    "cards_print_page": (
+        'Print this page at 100% ("Actual size", not "Fit to page"), on index cards or on'
+        " plain paper, and cut along the thin border."
     ),
     "cards_pdf": "PDF of these cards",
     # The sheets to cut: {letter} and {a4} are links whose text is

@@ -2,9 +2,14 @@
 
 The icons and manifest are written before the theme's links are checked
 (every page links to them); the service worker last, once every other output
-exists, because its precache lists every file the build wrote and its cache
-is named after a hash of their contents: any change to any file gives a new
-cache, which reaches the phone on its next online visit.
+exists, because its precache lists the files the build wrote and its cache
+is named after a hash of their contents: any change to any of them gives a
+new cache, which reaches the phone on its next online visit.
+
+The precache holds at most HANDBOOK["offline_max_bytes"]: the theme's files
+and the manifest first (every page needs them), then the pages, then every
+other file (images, PDFs). A file that does not fit is left out, smaller ones
+after it still go in, and the build says in one line what was left out.
 """
 
 from __future__ import annotations
@@ -51,12 +56,16 @@ def write_app_files(build, pelican) -> None:
 
 
 def write_service_worker(build, pelican) -> None:
-    """Write sw.js at the site's root, precaching every file the build wrote."""
+    """Write sw.js at the site's root, precaching the files the build wrote, up to the limit."""
     output = Path(pelican.output_path)
     # A theme may bring its own handbook/sw.js; the plugin's is the default.
     template = _theme_file(pelican.settings, "templates", "handbook", SERVICE_WORKER)
     template = template or PACKAGE / "templates" / "handbook" / SERVICE_WORKER
-    files = precache_list(output)
+    theme = pelican.settings.get("THEME_STATIC_DIR", "theme")
+    limit = build.options["offline_max_bytes"]
+    files, left_out = within_limit(output, precache_list(output), limit, theme)
+    if left_out:
+        build.report.note(left_out_line(output, files, left_out, limit))
     try:
         script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
     except jinja2.TemplateError as error:
@@ -67,7 +76,7 @@ def write_service_worker(build, pelican) -> None:
 
 
 def precache_list(output: Path) -> list[str]:
-    """Return every file of the site, relative to its root, in a stable order."""
+    """Return every file of the site but sw.js, relative to its root, in a stable order."""
     files = []
     # os.walk rather than Path.rglob: a large site has thousands of files, and
     # this walk only needs their names.
@@ -78,6 +87,53 @@ def precache_list(output: Path) -> list[str]:
         files.extend(prefix + name for name in names if not name.startswith("."))
     # Sorted folder by folder, as paths sort: "a/b" before "a-b".
     return sorted((name for name in files if name != SERVICE_WORKER), key=lambda n: n.split("/"))
+
+
+def _precache_rank(name: str, theme: str) -> tuple:
+    """Return where a file comes in the precache: theme files, pages, the rest; shallow first."""
+    if name == MANIFEST or name.startswith(theme + "/"):
+        kind = 0
+    elif name.endswith((".html", ".htm")):
+        kind = 1
+    else:
+        kind = 2
+    return kind, name.count("/"), name.split("/")
+
+
+def within_limit(
+    output: Path, files: list[str], limit: int, theme: str = "theme"
+) -> tuple[list[str], list[str]]:
+    """Return the files kept within `limit` bytes (in `files`' order), and those left out."""
+    room, kept, left_out = limit, set(), []
+    for name in sorted(files, key=lambda name: _precache_rank(name, theme)):
+        size = (output / name).stat().st_size
+        if size <= room:
+            kept.add(name)
+            room -= size
+        else:
+            left_out.append(name)
+    return [name for name in files if name in kept], left_out
+
+
+def _size(size: int) -> str:
+    """Return a size in bytes for people: "12.3 MB", or "340 kB" below a megabyte."""
+    return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1e3))} kB"
+
+
+def left_out_line(output: Path, kept: list[str], left_out: list[str], limit: int) -> str:
+    """Return the one line that says which files the offline copy leaves out, and why."""
+    sizes = {name: (output / name).stat().st_size for name in left_out}
+    total = sum((output / name).stat().st_size for name in kept) + sum(sizes.values())
+    largest = sorted(left_out, key=lambda name: (-sizes[name], name))
+    what = f"{largest[0]} ({_size(sizes[largest[0]])})"
+    if len(largest) > 1:
+        *first, last = largest[:3]
+        named = f"{', '.join(first)} and {last}"
+        what = f"{len(largest):,} files ({_size(sum(sizes.values()))}), the largest {named},"
+    return (
+        f"the site is {_size(total)}, more than HANDBOOK['offline_max_bytes']"
+        f" ({_size(limit)}): {what} left out of the offline copy"
+    )
 
 
 def content_hash(output: Path, files: list[str]) -> str:

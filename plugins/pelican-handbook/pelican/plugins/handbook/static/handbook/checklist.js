@@ -1,5 +1,6 @@
 // Checklists: ticks kept per page in localStorage, with the time of each tick,
-// progress, the next step, reset, a new incident and a copyable timeline.
+// progress, the next step, reset, starting over and a copyable timeline; and
+// the service worker's registration, where the site turns offline use on.
 // The HTML works alone (real checkboxes in labels); this only enhances it,
 // following GOV.UK Frontend: opt in with data-module, one delegated listener.
 
@@ -11,13 +12,13 @@ const ENGLISH = {
   untitled_checklist: "this checklist",
   confirm_reset: "Clear the ticks of “{title}”?",
   progress: "{done} of {total} done",
-  incident_panel: "Incident",
-  start_incident: "Start a new incident",
+  incident_panel: "Checklist run",
+  start_incident: "Start over",
   copy_timeline: "Copy timeline",
-  no_incident: "No incident started on this device.",
-  incident_started: "Incident started {day} at {time}.",
-  confirm_start: "Start a new incident? This clears every tick on this page.",
-  timeline_start: "Incident started: {start}",
+  no_incident: "No start time on this device.",
+  incident_started: "Started {day} at {time}.",
+  confirm_start: "Start over? This clears every tick on this page.",
+  timeline_start: "Started: {start}",
   timeline_not_recorded: "not recorded",
   timeline_label: "Timeline (select it and copy it)",
   timeline_copied: "Timeline copied.",
@@ -315,14 +316,24 @@ if (lists.length) {
   sync();
 }
 
-// --- offline: service worker registration (offline issue) ---
-// Keeps every page, the pocket-card PDF and every asset on the phone (sw.js,
-// written by the build at the site's root, two folders above this script).
+// --- offline: service worker registration ---
+// Only where the site turns HANDBOOK["offline"] on: handbook/offline.html
+// then names the service worker (sw.js, at the site's root) in a JSON block.
 // Registered after load, so the precache never competes with the page.
-if ("serviceWorker" in navigator) {
+function serviceWorker() {
+  try {
+    const block = document.getElementById("handbook-service-worker");
+    const url = JSON.parse(block?.textContent || "null");
+    return typeof url === "string" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const worker = serviceWorker();
+if (worker && "serviceWorker" in navigator) {
   window.addEventListener("load", () => {
-    const script = new URL("../../sw.js", import.meta.url);
     // Opened from disk or in a browser that refuses: the site works online.
-    navigator.serviceWorker.register(script).catch(() => {});
+    navigator.serviceWorker.register(new URL(worker, document.baseURI)).catch(() => {});
   });
 }

@@ -1,11 +1,13 @@
-// The handbook's service worker: after one visit, every page, the pocket-card
-// PDF and every asset are on the phone, so the procedure opens in a basement
-// with no signal. Written by the build (plugins/handbook/offline.py) from
-// theme/templates/sw.js; the file list and the version come from the build.
+// The handbook's service worker: after one visit, the site's pages, the
+// pocket-card PDF and every asset are on the phone, so the procedure opens in
+// a basement with no signal. Written by the build (offline/files.py) from
+// handbook/sw.js (a theme's own, or the plugin's); the file list and the
+// version come from the build.
 
-// A hash of every file the build wrote: a new build means a new cache.
+// A hash of the files below: a new build that changes any means a new cache.
 const VERSION = {{ version|tojson }};
-// Every file of the site, relative to this script (the site's root).
+// The site's files, up to HANDBOOK["offline_max_bytes"], relative to this
+// script (the site's root).
 const PRECACHE = {{ precache|tojson(indent=2) }};
 // How long a page waits for the network before the saved copy is shown: on
 // venue wifi that connects but carries nothing, staff must not wait.
