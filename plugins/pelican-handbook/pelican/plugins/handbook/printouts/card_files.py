@@ -5,7 +5,9 @@ WeasyPrint), given the contacts card's QR code (qr.py), then written as
 `pocket-cards.html` (one face per printed page), `pocket-cards.pdf` from it,
 and one sheet PDF per paper (sheets.py). The measuring and sheet pages are
 HTML for WeasyPrint only: written beside the cards page, so their links
-resolve as its do, and removed once their PDF is written.
+resolve as its do, and removed once their PDF is written. Without the
+`print` extra (WeasyPrint, segno) only the cards page is written, its faces
+unmeasured, and the build says so in one line.
 """
 
 from __future__ import annotations
@@ -17,13 +19,15 @@ from pathlib import Path
 from .cards import CONTACTS, Face, card_faces
 from .fit import TEXT_SIZES, fit_faces, measure_height
 from .pdf import PdfUnavailable, write_pdf
-from .qr import contacts_qr
+from .qr import contacts_qr, wants_qr
 from .sheets import PAPERS, Layout, card_size_css, layout, place
 from .sizes import card_size
 
 CARDS_HTML = "pocket-cards.html"
 CARDS_PDF = "pocket-cards.pdf"
 SHEET_PDF = "pocket-cards-{paper}.pdf"
+# What installs WeasyPrint and segno, which write the PDFs and the QR code.
+PRINT_EXTRA = 'pip install "pelican-handbook[print]"'
 # Never part of the site: removed once their PDF is written.
 _MEASURE_HTML = "pocket-cards-measuring.html"
 _MEASURE_PDF = "pocket-cards-measuring.pdf"
@@ -48,7 +52,7 @@ def _removed(*paths: Path) -> None:
 
 
 def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
-    """Write the pocket cards page, its PDF and the sheets; warn about faces too long."""
+    """Write the pocket cards page, its PDF and sheets (with WeasyPrint); warn about long faces."""
     options, output = build.options, Path(pelican.output_path)
     settings = pelican.settings
     size, sheets = card_size(options), sheet_layouts(options)
@@ -63,7 +67,9 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         "source_pages": state.pages,
         "card_width": size.width,
         "card_height": size.height,
-        "sheets": sheets,
+        # The PDFs the cards page links: none that this build does not write.
+        "pdf": CARDS_PDF if state.pdfs else None,
+        "sheets": sheets if state.pdfs else [],
     }
     siteurl = settings.get("SITEURL", "")
     qr = contacts_qr(siteurl, state.generator, state.pages)
@@ -78,7 +84,8 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         faces = card_faces(state.pages, settings, options["card_max_items"], least)
         # On the contacts card's last face, when it is split.
         contacts = [face for face in faces if face.checklist == CONTACTS]
-        contacts[-1].qr = qr
+        if contacts:
+            contacts[-1].qr = qr
         return faces
 
     def measure(trials: list[Face]) -> set[str]:
@@ -88,19 +95,20 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         finally:
             _removed(html, output / _MEASURE_PDF)
 
-    missing = None
+    faces = make_faces({})
+    has_contacts = any(face.checklist == CONTACTS for face in faces)
+    _note_print_extra(build, state.pdfs, has_contacts and wants_qr(siteurl) and qr is None)
+    if not state.pdfs:
+        render(CARDS_HTML, faces=_unmeasured(faces), **values)
+        return
     try:
         faces, too_long = fit_faces(make_faces, measure)
     except PdfUnavailable as error:
-        missing, too_long = error, []
-        faces = make_faces({})
-        for face in faces:
-            face.text_size = TEXT_SIZES[-1]
-    cards = render(CARDS_HTML, faces=faces, **values)
-    if missing is not None:
-        build.report.problem(first.source_path, 1, f"cannot write {CARDS_PDF}: {missing}")
+        # Installed, but it cannot run (Pango is missing): a broken install.
+        render(CARDS_HTML, faces=_unmeasured(faces), **{**values, "pdf": None, "sheets": []})
+        build.report.problem(first.source_path, 1, f"cannot write {CARDS_PDF}: {error}")
         return
-    pdf(cards, CARDS_PDF, faces)
+    pdf(render(CARDS_HTML, faces=faces, **values), CARDS_PDF, faces)
     for sheet in sheets:
         placed = {"paper": sheet.paper, "pages": place(faces, sheet), "marks": len(sheet.marks)}
         html = render(_SHEET_HTML.format(paper=sheet.paper), faces=faces, sheet=placed, **values)
@@ -109,6 +117,22 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         finally:
             _removed(html)
     _warn_too_long(build, too_long, size)
+
+
+def _unmeasured(faces: list[Face]) -> list[Face]:
+    """Give faces that WeasyPrint could not measure the smallest type, which fits the most."""
+    for face in faces:
+        face.text_size = TEXT_SIZES[-1]
+    return faces
+
+
+def _note_print_extra(build, pdfs: bool, qr_missing: bool) -> None:
+    """Say, in one line, what the `print` extra would add to this build's cards."""
+    if not pdfs:
+        what = "their PDFs" + (" and the contacts card's QR code" if qr_missing else "")
+        build.report.note(f"pocket cards written as HTML only: {PRINT_EXTRA} writes {what}")
+    elif qr_missing:
+        build.report.note(f"the contacts card has no QR code: {PRINT_EXTRA} adds it")
 
 
 def _warn_too_long(build, faces: list[Face], size) -> None:

@@ -2,7 +2,8 @@
 
 One checklist per face; a checklist longer than HANDBOOK["card_max_items"] is
 split into parts titled "(1 of 2)", "(2 of 2)", and one whose text does not
-fit its face into more (fit.py measures it). The contacts card comes first.
+fit its face into more (fit.py measures it). The contacts card, written only
+when the site sets contacts, comes first.
 """
 
 from __future__ import annotations
@@ -156,9 +157,11 @@ def contact_lines(settings: dict) -> list[dict]:
 
 
 def contact_faces(settings: dict, source_path: str, parts: int = 1) -> list[Face]:
-    """Return the contacts card: one face, or `parts` faces when one does not fit."""
+    """Return the contacts card: one face, or `parts` if one does not fit; none without contacts."""
     title = _words(settings)["who_to_call"]
     lines = contact_lines(settings)
+    if not lines:
+        return []
     parts = max(1, min(parts, len(lines)))
     size, more = divmod(len(lines), parts)
     faces, start = [], 0
@@ -175,7 +178,7 @@ def contact_faces(settings: dict, source_path: str, parts: int = 1) -> list[Face
 
 
 def card_faces(pages: list, settings: dict, limit: int, least: dict | None = None) -> list[Face]:
-    """Return every face: the contacts card, then one per checklist part of each page.
+    """Return every face: the contacts card (if any contacts are set), then each checklist part.
 
     `least` gives, by checklist id, the fewest parts a checklist is split into.
     """

@@ -1,4 +1,4 @@
-"""Write the print outputs: pocket cards (HTML and PDF) and the incident report form.
+"""Write the print outputs: pocket cards (HTML, and PDF with the `print` extra) and the report form.
 
 They are rendered with the pages generator's own templates and context, by
 Pelican's Writer, so they extend the theme's base.html like every other page.
@@ -16,6 +16,7 @@ from pelican.writers import Writer
 
 from .card_files import CARDS_HTML, CARDS_PDF, sheet_links, write_cards
 from .form import form_fields
+from .pdf import pdf_writer_installed
 from .sheets import PAPERS
 
 FORM_HTML = "incident-report-form.html"
@@ -29,6 +30,8 @@ class PrintState:
     pages: list = field(default_factory=list)
     form_checklist: dict | None = None
     form_page: object = None
+    # Whether the PDFs can be written: WeasyPrint comes with the `print` extra.
+    pdfs: bool = True
 
 
 # What `Cards:` may say; anything else is a mistake.
@@ -75,9 +78,11 @@ def plan_printouts(build, generators) -> PrintState | None:
     with_checklists = _with_checklists(generator, list(build.settings.get("MENU_PAGES", [])))
     state = PrintState(generator, [p for p in with_checklists if _wants_cards(build, p)])
     state.form_checklist, state.form_page = _report_form(build, with_checklists)
+    state.pdfs = pdf_writer_installed()
     form = FORM_HTML if state.form_checklist is not None else None
-    sheets = sheet_links(build.options)
-    prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF, "form": form}
+    # No link to a PDF the build will not write.
+    sheets = sheet_links(build.options) if state.pdfs else {}
+    prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF if state.pdfs else None, "form": form}
     # The sheets to cut: "letter" and "a4" (None for a paper the card does not fit).
     prints.update({paper: sheets.get(paper) for paper in PAPERS})
     for page in state.pages:

@@ -7,6 +7,7 @@ A PDF rendered before from the same page and files is copied from the cache
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -14,13 +15,22 @@ from urllib.parse import unquote, urlsplit
 
 from .pdf_cache import _ENTRY, _cached, _store, _version, cache_key
 
-__all__ = ["PdfUnavailable", "cache_key", "overflowing", "write_pdf"]
+__all__ = ["PdfUnavailable", "cache_key", "overflowing", "pdf_writer_installed", "write_pdf"]
 
 logger = logging.getLogger(__name__)
 
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint, or the Pango it needs, is not installed."""
+
+
+def pdf_writer_installed() -> bool:
+    """Say whether WeasyPrint (the `print` extra) is installed, without importing it.
+
+    Importing it loads Pango, half a second that a build copying its PDFs
+    from the cache does without.
+    """
+    return importlib.util.find_spec("weasyprint") is not None
 
 
 def _first_pages(pages, card_ids: list[str]) -> dict[str, int]:

@@ -8,6 +8,8 @@ address to send anyone to, and there is no code.
 
 from __future__ import annotations
 
+import importlib.util
+
 
 def target_page(generator, card_pages: list):
     """Return the page a card leads back to: the `Contacts: first` one, else the first card page."""
@@ -28,9 +30,19 @@ def qr_svg(url: str) -> str:
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
+def wants_qr(siteurl: str) -> bool:
+    """Say whether the contacts card should carry a QR code: only with an http(s) SITEURL."""
+    return siteurl.startswith(("http://", "https://"))
+
+
+def qr_writer_installed() -> bool:
+    """Say whether segno (the `print` extra) is installed."""
+    return importlib.util.find_spec("segno") is not None
+
+
 def contacts_qr(siteurl: str, generator, card_pages: list) -> dict | None:
-    """Return the contacts card's QR code ({"url", "svg"}), or None without SITEURL."""
-    if not siteurl.startswith(("http://", "https://")) or not card_pages:
+    """Return the contacts card's QR code ({"url", "svg"}), or None without SITEURL or segno."""
+    if not wants_qr(siteurl) or not card_pages or not qr_writer_installed():
         return None
     from markupsafe import Markup
 
