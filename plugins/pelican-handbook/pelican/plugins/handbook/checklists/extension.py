@@ -3,18 +3,19 @@
 A page with `Checklists: steps` metadata makes each top-level list a checklist;
 a paragraph `{: .checklist-KIND }` after any list marks that list (KIND is steps,
 cautions, options or none; `.report-form` marks the list whose items are the
-incident report form's fields). The element before the list, a heading or a
-sentence ending in ":", gives the title. Items nested under an item are its
-notes. Results per page are in `md.checklists`, in document order; mistakes
-(a kind that does not exist, a mark that follows no list) and doubtful
-checklists in `md.checklist_mistakes`, and through the `on_mistake` callback;
-the checklists also through `on_checklists`, once each document is done.
+incident report form's fields). The element before the list, a heading, a
+bold paragraph or a sentence ending in ":", gives the title. Items nested
+under an item are its notes. On a page with checklists, lists are read as
+CommonMark reads them (lists.py). Results per page are in `md.checklists`,
+in document order; mistakes (a kind that does not exist, a mark that
+follows no list) and doubtful checklists in `md.checklist_mistakes`, and
+through the `on_mistake` callback; the checklists also through
+`on_checklists`, once each document is done.
 """
 
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
@@ -24,6 +25,7 @@ from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
 from .ids import DocumentText, cut_at_hyphen, ids_in
+from .lists import ACTIVE, ItemAfterItsText, ListsAsWritten, ListUnderParagraph
 from .markup import (
     KINDS,
     NOT_A_CHECKLIST,
@@ -32,14 +34,13 @@ from .markup import (
     mark_item,
     read_mark,
     take_item_text,
+    take_lazy_mark,
     wrap_list,
 )
 from .mistakes import Mistakes
+from .titles import HEADINGS, LeadIn, lead_in, source_snippet
 
 _LISTS = ("ul", "ol")
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# The last sentence of a lead-in paragraph is the title: "... needs. You can:".
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _heading_names(tokens: list[dict]) -> dict[str, str]:
@@ -58,15 +59,20 @@ class ChecklistTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.metadata_key: str = config["metadata_key"].lower()
         self.item_id_length = int(config["item_id_length"])
+        self.title_length = int(config["title_length"])
         self.default_title: str = config["default_title"]
         self.on_mistake = config["on_mistake"]
         self.on_checklists = config["on_checklists"]
+
+    def new_mistakes(self) -> Mistakes:
+        """Return what records this document's mistakes, for any step of its conversion."""
+        return Mistakes(self.md, self.on_mistake, self.default_title)
 
     def run(self, root: etree.Element) -> None:
         self.root = root
         self.text = DocumentText(self.md)
         self.used_ids = ids_in(root)
-        self.mistakes = Mistakes(self.md, self.on_mistake, self.default_title)
+        self.mistakes = self.new_mistakes()
         self.page_kind = self._page_kind()
         self.heading_names = _heading_names(getattr(self.md, "toc_tokens", []))
         self.md.checklists = []
@@ -101,6 +107,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             mark = read_mark(parent[index + 1], self.md)
             if mark:
                 parent.remove(parent[index + 1])
+        mark = mark or take_lazy_mark(items)
         if mark and mark.unknown:
             self.mistakes.unknown_mark(mark.unknown)
         page_kind = self.page_kind if parent is self.root else None
@@ -109,8 +116,9 @@ class ChecklistTreeprocessor(Treeprocessor):
             self._walk(items)
             return
         mark = Mark(kind, mark.title if mark else None, bool(mark and mark.report_form))
-        lead_in = parent[index - 1] if index else None
-        checklist_id, title, own_id = self._name(lead_in, mark)
+        before = parent[index - 1] if index else None
+        lead = lead_in(before, self.text, self.heading_names)
+        checklist_id, title, own_id = self._name(before, lead, mark)
         parent[index] = wrap_list(items, mark, checklist_id, title, own_id)
         found = {"id": checklist_id, "title": title, "kind": kind, "items": []}
         if mark.report_form:
@@ -118,41 +126,28 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.md.checklists.append(found)
         texts: list[etree.Element] = []
         self._mark_items(items, kind, 0, found["items"], texts)
-        self.mistakes.check_checklist(found, texts, self._title_is_written(lead_in, mark))
+        snippet = source_snippet(texts[0]) if texts else ""
+        self.mistakes.check_checklist(found, snippet, texts, bool(mark.title) or lead.chosen)
+        if not mark.title and len(title) > self.title_length and before is not None:
+            self.mistakes.long_title(title, self.title_length, source_snippet(before))
 
     @staticmethod
     def _has_text(items: etree.Element) -> bool:
         """Return whether any item says something (an empty list is left alone)."""
         return any((el.text or "").strip() or len(el) for el in items if el.tag == "li")
 
-    def _name(self, lead_in: etree.Element | None, mark: Mark | None) -> tuple[str, str, bool]:
+    def _name(
+        self, before: etree.Element | None, lead: LeadIn, mark: Mark
+    ) -> tuple[str, str, bool]:
         """Return the checklist's id, its title, and whether the wrapper carries the id."""
-        title = self._lead_in_title(lead_in)
-        if mark and mark.title:
-            title = mark.title
-        title = title or self.default_title
-        if lead_in is not None and lead_in.tag in _HEADINGS and lead_in.get("id"):
+        title = mark.title or lead.title or self.default_title
+        if before is not None and before.tag in HEADINGS and before.get("id"):
             # The heading already is the link target; the wrapper refers to it.
-            return lead_in.get("id"), title, False
+            return before.get("id"), title, False
         base = self.text.slug(title) or self.text.slug(self.default_title) or "checklist"
+        # A long lead-in makes a long id: cut at a whole word, as item ids are.
+        base = cut_at_hyphen(base, self.item_id_length).strip("-_") or "checklist"
         return unique(base, self.used_ids), title, True
-
-    @staticmethod
-    def _title_is_written(lead_in: etree.Element | None, mark: Mark) -> bool:
-        """Say whether the title was chosen by the author: a heading, or `title=`."""
-        return bool(mark.title) or (lead_in is not None and lead_in.tag in _HEADINGS)
-
-    def _lead_in_title(self, lead_in: etree.Element | None) -> str | None:
-        """Return the title a heading or a paragraph ending in ":" gives, or None."""
-        if lead_in is None or lead_in.tag not in (*_HEADINGS, "p"):
-            return None
-        text = self.heading_names.get(lead_in.get("id")) or self.text.plain_text(lead_in)
-        text = text.strip()
-        if lead_in.tag == "p":
-            if not text.endswith(":"):
-                return None
-            text = _SENTENCE_END.split(text)[-1]
-        return text.removesuffix(":").strip()
 
     def _mark_items(
         self, items: etree.Element, kind: str, depth: int, found: list, texts: list | None = None
@@ -222,7 +217,11 @@ class ChecklistExtension(Extension):
             ],
             "item_id_length": [
                 60,
-                "Longest item id, cut at a hyphen, before deduplication. Default: 60",
+                "Longest item or checklist id, cut at a hyphen, before deduplication. Default: 60",
+            ],
+            "title_length": [
+                80,
+                "Longest title a lead-in may give before the build warns. Default: 80",
             ],
             "default_title": [
                 "Checklist",
@@ -250,10 +249,20 @@ class ChecklistExtension(Extension):
         # After toc (5) and attr_list (8): headings already carry their ids.
         # After unescape (0) too: it rewrites every attribute of every element,
         # and the checklist markup adds several per item.
-        processor = ChecklistTreeprocessor(md, self.getConfigs())
+        config = self.getConfigs()
+        processor = ChecklistTreeprocessor(md, config)
         md.treeprocessors.register(processor, "checklists", -1)
+        # After meta (27), fenced code (25) and raw HTML (20): metadata is read
+        # and code is stashed away before lists are looked at.
+        lists = ListsAsWritten(md, config["metadata_key"].lower(), processor.new_mistakes)
+        md.preprocessors.register(lists, "checklist_lists", 15)
+        # Just before paragraphs (10), after every other block (references: 15).
+        md.parser.blockprocessors.register(ListUnderParagraph(md.parser), "checklist_list", 12)
+        # Before the indented text of a list item is taken in (90).
+        md.parser.blockprocessors.register(ItemAfterItsText(md.parser), "checklist_item", 95)
 
     def reset(self) -> None:
+        setattr(self.md, ACTIVE, False)
         self.md.checklists = []
         self.md.checklist_mistakes = []
 

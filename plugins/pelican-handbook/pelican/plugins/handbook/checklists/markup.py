@@ -71,6 +71,46 @@ def read_mark(element: etree.Element, md: Markdown) -> Mark | None:
     return None if remainder else _mark_from_attrs(attrs)
 
 
+def _is_mark_class(name: str) -> bool:
+    return name.startswith(_MARK_PREFIX) or name == REPORT_FORM
+
+
+def _take_mark(element: etree.Element) -> Mark | None:
+    """Return the mark attr_list put on `element`, taking its classes and title off it."""
+    mark = _mark_from_attrs(list(element.items()))
+    if mark is None:
+        return None
+    kept = [name for name in element.get("class", "").split() if not _is_mark_class(name)]
+    if kept:
+        element.set("class", " ".join(kept))
+    else:
+        element.attrib.pop("class", None)
+    if mark.title:
+        element.attrib.pop("title", None)
+    return mark
+
+
+def take_lazy_mark(items: etree.Element) -> Mark | None:
+    """Return the mark written right under a list with no blank line, taken off its last item.
+
+    Without the blank line the mark continues the last item's text, and
+    attr_list gives the item (or its last paragraph) the mark's classes.
+    """
+    lists = [items]
+    while lists:
+        entries = [child for child in lists[-1] if child.tag == "li"]
+        if not entries:
+            return None
+        last = entries[-1]
+        paragraph = [last[-1]] if len(last) and last[-1].tag == "p" else []
+        for element in (last, *paragraph):
+            mark = _take_mark(element)
+            if mark:
+                return mark
+        lists = [child for child in last if child.tag in ("ul", "ol")][-1:]
+    return None
+
+
 def _is_block(element: etree.Element) -> bool:
     return not isinstance(element.tag, str) or element.tag in _BLOCK_TAGS
 

@@ -2,8 +2,8 @@
 
 Errors: a kind that does not exist (`Checklists: step`, `.checklist-caution`),
 a mark that follows no list, and an attribute list left as text. Warnings: a
-checklist that holds only links or contact details, and a title that reads
-as a fragment. Each is kept on `md.checklist_mistakes` as (level, message,
+checklist that holds only links or contact details, a title that reads as a
+fragment or is too long, and an item nested under nothing. Each is kept on `md.checklist_mistakes` as (level, message,
 snippet), the snippet being text to find it by in the source, and passed to
 the extension's `on_mistake` callback when it has one.
 """
@@ -107,12 +107,13 @@ class Mistakes:
             )
             self.record("error", message, match[0])
 
-    def check_checklist(self, found: dict, spans: list, title_written: bool) -> None:
+    def check_checklist(self, found: dict, snippet: str, spans: list, title_chosen: bool) -> None:
         """Warn about a checklist that looks like a list of links or contacts, or a weak title.
 
-        `spans` are the text spans of its top-level items.
+        `snippet` finds the list's first item in the source; `spans` are the
+        text spans of its top-level items.
         """
-        first = found["items"][0]["text"] if found["items"] else found["title"]
+        first = snippet or (found["items"][0]["text"] if found["items"] else found["title"])
         title = found["title"]
         if spans and all(_is_only_a_link(span) for span in spans):
             message = f"checklist '{title}' holds only links: mark it {{: .checklist-none }}"
@@ -122,6 +123,12 @@ class Mistakes:
             self.record(
                 "warning", f"{message} {{: .checklist-none }} if it is not a to-do list", first
             )
-        if not title_written and _reads_as_fragment(title, self.default_title):
+        if not title_chosen and _reads_as_fragment(title, self.default_title):
             message = f"checklist title '{title}' reads as a fragment: name it with"
             self.record("warning", f'{message} title="..." in its mark', first)
+
+    def long_title(self, title: str, limit: int, snippet: str) -> None:
+        """Warn about a title taken from a lead-in too long for a card or a jump list."""
+        shown = title if len(title) <= 50 else f"{title[:47].rstrip()}..."
+        message = f"checklist title '{shown}' is {len(title)} characters long (more than {limit}):"
+        self.record("warning", f'{message} name it with title="..." in its mark', snippet)
