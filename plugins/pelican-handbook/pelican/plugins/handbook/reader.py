@@ -16,6 +16,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
 from .build import current_build
+from .metadata import check_metadata, metadata_line
 
 try:
     from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
@@ -107,6 +108,7 @@ class HandbookReading:
                 build.reading = None
         if build is not None:
             _keep_what_was_read(build, source_path, content, metadata)
+            check_metadata(build, source_path, text, metadata)
         return content, metadata
 
     def _convert(self, build, source_path: str, text: str) -> tuple[str, dict]:
@@ -147,24 +149,13 @@ class HandbookReading:
                 value = self._markdown().convert("\n" + "\n".join(values))
             elif len(values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if build is not None:
-                    line = _metadata_line(text, name, 2)
+                    line = metadata_line(text, name, 2)
                     build.report.warn(source_path, line, f"'{name}' given twice: the first is used")
                 value = values[0]
             else:
                 value = values if len(values) > 1 else values[0]
             metadata[name] = self.process_metadata(name, value)
         return content, metadata
-
-
-def _metadata_line(text: str, name: str, nth: int) -> int | None:
-    """Return the line of the `nth` metadata line for `name` (any case), if there is one."""
-    found = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.lower().startswith(f"{name}:"):
-            found += 1
-            if found == nth:
-                return number
-    return None
 
 
 def _keep_what_was_read(build, source_path: str, content: str, metadata: dict) -> None:
