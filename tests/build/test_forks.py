@@ -1,4 +1,5 @@
-"""Two fixture forks, end to end: a conference's three documents, and a one-page site.
+"""Three fixture forks, end to end: a conference's three documents, a one-page site,
+and a network's procedure written for GitHub.
 
 Each is another organization's handbook, under its own slugs and titles
 (tests/data/forks/), built with pelicanconf.py and that organization's
@@ -62,6 +63,28 @@ ONE_PAGE = {
     },
 }
 
+# An international network whose procedure lives in a GitHub repository: two
+# documents for two roles, lists right under bold titles and sentences,
+# notes nested two spaces under their step, marks right under their lists.
+GITHUB_STYLE = {
+    "ORGANIZATION": "Tidewater Python Network",
+    "SITENAME": "Tidewater Python Network: Code of Conduct",
+    "CONDUCT_EMAIL": "conduct@tidewater-py.test",
+    "LEADERS_EMAIL": "committee@tidewater-py.test",
+    "EMERGENCY_CONTACTS": [{"label": "Local emergency number", "phone": "112"}],
+    "ORGANIZER_CONTACTS": [
+        {"role": "Code of Conduct committee", "email": "conduct@tidewater-py.test"},
+    ],
+    "MENU_PAGES": ["code-of-conduct", "hosts-procedure", "committee-procedure"],
+    "TIMEZONE": "UTC",
+    "HANDBOOK": {
+        **FIXTURE_ORGANIZATION["HANDBOOK"],
+        "short_name": "Tidewater Py",
+        "app_description": "Tidewater Python Network: conduct and incident response.",
+        "words": {"home_lede": "Every Tidewater meetup is for everyone. Start here."},
+    },
+}
+
 NO_PRINTOUTS = "handbook: no page has checklists: no pocket cards or report form written"
 
 
@@ -106,6 +129,11 @@ def conference(tmp_path_factory):
 @pytest.fixture(scope="module")
 def one_page(tmp_path_factory):
     return build_fork(tmp_path_factory.mktemp("one-page"), "one-page", ONE_PAGE)
+
+
+@pytest.fixture(scope="module")
+def github_style(tmp_path_factory):
+    return build_fork(tmp_path_factory.mktemp("github-style"), "github-style", GITHUB_STYLE)
 
 
 def nav_slugs(page: BeautifulSoup) -> list[str]:
@@ -268,3 +296,106 @@ def test_the_one_page_site_has_no_pocket_cards_and_no_report_form(one_page):
     assert soup(output / "code-of-conduct.html").select(".print-links") == []
     script = (output / "sw.js").read_text(encoding="utf-8")
     assert "pocket-cards" not in script and "incident-report-form" not in script
+
+
+# --- Written for GitHub: every list kept, under the title its author gave it ---
+
+
+def checklists_of(output: Path, slug: str) -> list[tuple[str, str, list[str]]]:
+    """Return each checklist of a page: its title, its kind, and its items (notes included)."""
+    page = soup(output / f"{slug}.html")
+    return [
+        (
+            checklist["aria-label"],
+            checklist["data-kind"],
+            [normalised(text.get_text()) for text in checklist.select(ITEM_TEXT)],
+        )
+        for checklist in page.select(".checklist")
+    ]
+
+
+def test_the_github_style_fork_builds_clean(github_style):
+    output, result = github_style
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert said(result) == []
+
+
+def test_the_hosts_lists_under_bold_titles_are_all_checklists_with_their_notes(github_style):
+    output, _ = github_style
+    assert checklists_of(output, "hosts-procedure") == [
+        (
+            "Immediate Response Checklist",
+            "steps",
+            [
+                "Assess whether anyone is in immediate danger",
+                "If so, call the local emergency number first",
+                "Then tell the venue's security",
+                "Ask the reporter if they want to move somewhere quieter",
+                "Listen without judging, and take notes",
+            ],
+        ),
+        (
+            "Information to Collect",
+            "steps",
+            [
+                "The date, time and place of the incident",
+                "What happened, in the reporter's own words",
+                "Who was involved, and who saw it",
+                "Names if known, otherwise a description",
+                "How to reach the reporter, unless they want to stay anonymous",
+            ],
+        ),
+        (
+            "Do not",
+            "cautions",
+            [
+                "Promise a particular outcome",
+                "Ask the reporter what should happen to the person reported",
+            ],
+        ),
+        (
+            "Send the committee what you gathered within 24 hours",
+            "steps",
+            ["Your notes from the conversation", "The names of the other hosts who helped"],
+        ),
+    ]
+    # Nested two spaces under a step, or three under a numbered one: notes, not steps.
+    page = soup(output / "hosts-procedure.html")
+    notes = [normalised(note.get_text()) for note in page.select(".checklist__item--note")]
+    assert notes == [
+        "If so, call the local emergency number first",
+        "Then tell the venue's security",
+        "Names if known, otherwise a description",
+    ]
+
+
+def test_the_committees_document_keeps_its_three_lists(github_style):
+    output, _ = github_style
+    assert [
+        (title, kind, len(items))
+        for title, kind, items in checklists_of(output, "committee-procedure")
+    ] == [
+        ("When a report arrives", "steps", 4),
+        ("Possible responses", "options", 3),
+        ("After the decision", "steps", 3),
+    ]
+
+
+def test_no_list_of_the_github_style_fork_is_left_as_text(github_style):
+    output, _ = github_style
+    for slug in GITHUB_STYLE["MENU_PAGES"]:
+        page = soup(output / f"{slug}.html")
+        texts = [p.get_text() for p in page.select("main p")]
+        assert not [text for text in texts if re.search(r"^\s*([*+-]|\d+\.) ", text, re.M)], slug
+        assert "{:" not in page.get_text(), slug
+
+
+def test_every_checklist_of_both_roles_is_on_the_pocket_cards(github_style):
+    output, _ = github_style
+    titles = [
+        title
+        for slug in ("hosts-procedure", "committee-procedure")
+        for title, _, _ in checklists_of(output, slug)
+    ]
+    faces = soup(output / "pocket-cards.html").select(".card:not(.card--contacts) .card__title")
+    assert sorted({normalised(face.get_text()) for face in faces}) == sorted(titles)
