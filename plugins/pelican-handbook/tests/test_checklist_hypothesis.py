@@ -38,7 +38,8 @@ MARKS = st.sampled_from(
 def a_list(draw, depth: int = 0) -> str:
     """Return a Markdown list, maybe with nested lists and loose items."""
     bullet = draw(st.sampled_from(["*", "-", "1."]))
-    indent = "    " * depth
+    # Python-Markdown's four spaces, or CommonMark's two or three (read on checklist pages).
+    indent = draw(st.sampled_from(["    ", "  ", "   "])) * depth
     lines = []
     for _ in range(draw(st.integers(0, 4))):
         lines.append(f"{indent}{bullet} {draw(TEXT)}")
@@ -57,9 +58,13 @@ BLOCK = st.one_of(
     a_list().map(lambda text: re.sub("^", "> ", text, flags=re.M)),
     MARKS,
 )
+# Blocks apart, or a list right under a paragraph line, as written for GitHub.
+BLOCKS = st.lists(st.tuples(BLOCK, st.sampled_from(["\n\n", "\n"])), max_size=8).map(
+    lambda blocks: "".join(block + apart for block, apart in blocks)
+)
 DOCUMENT = st.tuples(
     st.sampled_from(["", "Checklists: steps\n\n", "Checklists: cautions\n\n", "Checklists: x\n\n"]),
-    st.lists(BLOCK, max_size=8).map("\n\n".join),
+    BLOCKS,
 ).map("".join)
 
 
