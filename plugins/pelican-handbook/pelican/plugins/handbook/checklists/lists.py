@@ -105,7 +105,7 @@ class _Nesting:
             if body.startswith(closing) and not body.strip().strip(closing[0]):
                 self.fence = None
             if self.open:
-                self._place(number, indent, indent + move)
+                self._place(number, indent + move)
         elif not body:
             self.after_blank, self.paragraph = True, False
         elif self.open:
@@ -139,7 +139,7 @@ class _Nesting:
             # More text of the paragraph in progress, however it is indented. One
             # that looks like an item stays put: moved, it would become one.
             same = item or indent // self.tab == self.previous // self.tab
-            self._place(number, indent, indent if same else self.previous)
+            self._place(number, indent if same else self.previous)
         elif not inside:
             self._end_list()
             self._outside(number, indent, body)
@@ -148,7 +148,7 @@ class _Nesting:
             parent = self.open[-1]
             start, offset = self.tab * (parent.depth + 1), indent - parent.content
             kept = start <= indent < start + self.tab and offset < self.tab
-            self._place(number, indent, indent if kept else start + offset)
+            self._place(number, indent if kept else start + offset)
             self._start_fence(body, self.previous - indent)
             self.paragraph = not _BLOCK.match(body) and offset < self.tab
 
@@ -158,7 +158,7 @@ class _Nesting:
         content = indent + len(item["marker"]) + (space if 0 < space <= 4 else 1)
         words = item.string[item.end() :].strip()
         self.open.append(_Open(indent, content, depth, words))
-        self._place(number, indent, indent if indent // self.tab == depth else self.tab * depth)
+        self._place(number, indent if indent // self.tab == depth else self.tab * depth)
         self.paragraph = bool(words)
 
     def _misnested(self, body: str, indent: int, above: _Open) -> None:
@@ -169,7 +169,8 @@ class _Nesting:
         )
         self.misnested.append((body, message))
 
-    def _place(self, number: int, indent: int, target: int) -> None:
+    def _place(self, number: int, target: int) -> None:
+        """Keep the indent line `number` is to have, if its list turns out to need new ones."""
         self.moves.append((number, max(target, 0)))
         self.previous = max(target, 0)
 

@@ -3,9 +3,10 @@
 Errors: a kind that does not exist (`Checklists: step`, `.checklist-caution`),
 a mark that follows no list, and an attribute list left as text. Warnings: a
 checklist that holds only links or contact details, a title that reads as a
-fragment or is too long, and an item nested under nothing. Each is kept on `md.checklist_mistakes` as (level, message,
-snippet), the snippet being text to find it by in the source, and passed to
-the extension's `on_mistake` callback when it has one.
+fragment or is too long, and an item nested under nothing. Each is kept on
+`md.checklist_mistakes` as (level, message, snippet), the snippet being text
+to find it by in the source, and passed to the extension's `on_mistake`
+callback when it has one.
 """
 
 from __future__ import annotations
