@@ -104,7 +104,8 @@ def test_with_jinja2content_pages_go_through_jinja_first(build_site, tmp_path):
 def test_a_page_cannot_reach_python_through_jinja(build_site, tmp_path):
     content = copy_site(tmp_path)
     (content / "pages" / "jinja.md").write_text(
-        "Title: Jinja\n\nCall {{ PHONE }}.\n\nHere: {{ cycler.__init__.__globals__.os.getcwd() }}\n",
+        "Title: Jinja\n\nCall {{ PHONE }}.\n\n"
+        "Here: {{ cycler.__init__.__globals__.os.getcwd() }}\n",
         encoding="utf-8",
     )
     settings = {"PHONE": "911", "HANDBOOK": {"content_settings": ["PHONE"]}}

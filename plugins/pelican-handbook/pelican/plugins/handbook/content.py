@@ -81,11 +81,6 @@ def content_tree(content):
     return parse_fragment(getattr(content, "_content", "") or "")
 
 
-def parse_page(html: str):
-    """Return a whole HTML document as an lxml tree."""
-    return etree.fromstring(html, _PARSER)
-
-
 def parse_fragment(html: str):
     """Return HTML that is part of a page (a page's content) as the `body` of an lxml tree."""
     # Wrapped as lxml.html.fragment_fromstring wraps it, so lines are the fragment's own.

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from ..content import parse_page
+from lxml import etree
 
 # Attributes whose value is a URL the browser follows or loads.
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "action", "formaction", "cite", "data"})
@@ -45,54 +45,50 @@ def _may_hold_placeholder(text: str | None) -> bool:
     return bool(text) and ("{" in text or "|" in text)
 
 
-def _text_placeholders(element, own_text: str | None, found: list) -> None:
-    """Record the placeholders in `element`'s own text and its tail, outside code."""
-    line = element.sourceline or 1
-    # lxml gives each element its first line only: the text after a child
-    # (its tail) is placed at the child's line, the closest it knows.
-    for text, container in ((own_text, element), (element.tail, element.getparent())):
-        if not _may_hold_placeholder(text) or container is None or _shown_as_written(container):
-            continue
+def _text_placeholders(text: str | None, line: int, container, found: list) -> None:
+    """Record the placeholders in a text of `container` that starts at `line`, outside code."""
+    if _may_hold_placeholder(text) and container is not None and not _shown_as_written(container):
         found += [(line + text.count("\n", 0, m.start()), m[0]) for m in SNIPPET.finditer(text)]
 
 
-def read_tree(root) -> ParsedPage:
-    """Return the links, ids and placeholders under `root`, an lxml tree.
+def _read_attributes(element, page: ParsedPage, found: list) -> None:
+    """Record the links, ids and placeholders in an element's attributes."""
+    tag = element.tag
+    kind = _link_kind(element) if tag in ("link", "meta") else tag
+    # The line is asked for only when something is found: most elements
+    # (a checklist's label, box and text) have a class and nothing more.
+    for name, value in element.items():
+        if name in URL_ATTRIBUTES:
+            page.links.append((value, element.sourceline or 1, kind))
+        elif name == "ping":
+            page.links += [(url, element.sourceline or 1, "ping") for url in value.split()]
+        elif name == "id" or (name == "name" and tag == "a"):
+            if value:
+                page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
+        elif "{" in value or "|" in value:
+            line = element.sourceline or 1
+            found += [(line, m[0]) for m in SNIPPET.finditer(value)]
+    if kind == "meta:content-security-policy":
+        page.csp = element.get("content", "")
+    elif kind == "meta:refresh":
+        target = _REFRESH_URL.search(element.get("content", ""))
+        if target:
+            page.links.append((target[1].strip("'\""), element.sourceline or 1, kind))
 
-    One walk in Python over every element, with no call per element it can
-    do without: 0.05 ms for a written page of the bench site, where an XPath
-    query per kind of attribute (each a walk of its own) took 0.1 ms.
-    """
+
+def read_tree(root) -> ParsedPage:
+    """Return the links, ids and placeholders under `root`, an lxml tree."""
     page, found = ParsedPage(), []
     for element in root.iter():
-        tag = element.tag
-        if tag.__class__ is not str:  # a comment or a processing instruction: not shown
-            text = None
-        else:
-            text = element.text
-            # The line is asked for only when something is found: most elements
-            # (a checklist's label, box and text) have a class and nothing more.
-            kind = _link_kind(element) if tag in ("link", "meta") else tag
-            for name, value in element.items():
-                if name in URL_ATTRIBUTES:
-                    page.links.append((value, element.sourceline or 1, kind))
-                elif name == "ping":
-                    page.links += [(url, element.sourceline or 1, "ping") for url in value.split()]
-                elif name == "id" or (name == "name" and tag == "a"):
-                    if value:
-                        page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
-                elif "{" in value or "|" in value:
-                    line = element.sourceline or 1
-                    found += [(line, m[0]) for m in SNIPPET.finditer(value)]
-            if kind == "meta:content-security-policy":
-                page.csp = element.get("content", "")
-            elif kind == "meta:refresh":
-                target = _REFRESH_URL.search(element.get("content", ""))
-                if target:
-                    page.links.append((target[1].strip("'\""), element.sourceline or 1, kind))
-        tail = element.tail
-        if (text and ("{" in text or "|" in text)) or (tail and ("{" in tail or "|" in tail)):
-            _text_placeholders(element, text, found)
+        # A comment or a processing instruction is not shown: only its tail is.
+        if element.tag.__class__ is str:
+            _read_attributes(element, page, found)
+            # lxml gives each element its first line only: the text after a
+            # child (its tail) is placed at the child's line, the closest it knows.
+            _text_placeholders(element.text, element.sourceline or 1, element, found)
+        if element.tail:
+            line = element.sourceline or 1
+            _text_placeholders(element.tail, line, element.getparent(), found)
     page.placeholders = [(snippet, line) for line, snippet in sorted(found, key=lambda f: f[0])]
     return page
 
@@ -109,16 +105,44 @@ def _link_kind(element) -> str:
     return "meta:" + (element.get("http-equiv") or "").lower()
 
 
+# How much of a page the parser is given at a time.
+_CHUNK = 1 << 16
+
+
 def parse_document(html: str) -> ParsedPage:
-    """Return what a whole written HTML file holds."""
-    root = parse_page(html) if html.strip() else None
-    # A file of only comments or a doctype has no tree.
-    if root is None:
-        return ParsedPage()
-    page = read_tree(root)
+    """Return what a whole written HTML file holds.
+
+    Read as a stream, each element dropped once read: a page that prints
+    every article of a site (an archive) is megabytes, and its whole tree
+    was most of the link check's memory.
+    """
+    page, found = ParsedPage(), []
+    if not html.strip():
+        return page
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    for start in range(0, len(html), _CHUNK):
+        parser.feed(html[start : start + _CHUNK])
+        _read_events(parser, page, found)
+    parser.close()
+    _read_events(parser, page, found)
+    page.placeholders = [(snippet, line) for line, snippet in sorted(found, key=lambda f: f[0])]
     if html.count("\n") >= _LAST_LINE:
         _uncap_lines(page, html)
     return page
+
+
+def _read_events(parser, page: ParsedPage, found: list) -> None:
+    """Read the elements the parser has opened and closed since it was last asked."""
+    for event, element in parser.read_events():
+        if event == "start":
+            _read_attributes(element, page, found)
+            continue
+        _text_placeholders(element.text, element.sourceline or 1, element, found)
+        for child in element:
+            if child.tail:
+                _text_placeholders(child.tail, child.sourceline or 1, element, found)
+        # Everything inside is read: only the open elements stay in memory.
+        del element[:]
 
 
 # libxml2 gives no line past this one to the elements of a longer page.

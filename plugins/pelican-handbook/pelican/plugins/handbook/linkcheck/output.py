@@ -17,7 +17,7 @@ from .content import LinkState
 from .csp import blocked_by_policy
 from .html import PLACEHOLDER, ParsedPage
 from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, split_target, target_of
-from .written import OutputIndex, index_output
+from .written import HTML_SUFFIXES, OutputIndex, list_output, read_written
 
 
 def remember_written(state: LinkState, path: str, context: dict) -> None:
@@ -69,26 +69,40 @@ def heading_named(text: str, fragment: str) -> str | None:
 
 
 class OutputCheck:
-    """Check every written page of one build."""
+    """Check every written page of one build, each read once, in turn."""
 
     def __init__(self, build, output_path: str, state: LinkState):
         self.build, self.report, self.state = build, build.report, state
         self.ignore = list(build.options["link_ignore"])
         self.under = site_path(build.settings)
-        self.index = index_output(output_path, state.written, build.options["served_paths"])
+        served = build.options["served_paths"]
+        self.index = OutputIndex(output_path, served, list_output(output_path))
         # A theme link's verdict, by the folder it is written in and the link:
         # every page repeats the theme's links.
         self.verdicts: dict[tuple[str, str], str | None] = {}
         # The ids of every page's content, as written: a template that prints
         # many pages' content (an archive) repeats them, which is no one's mistake.
         self.content_ids: set[str] = set()
-        for output, parsed in self.index.pages.items():
-            if output in state.pages:
-                inside = parsed.content
-                self.content_ids.update(n for n, lines in parsed.ids.items() if lines[0] in inside)
-                state.content_hrefs.update(h for h, line, _ in parsed.links if line in inside)
+        # Theme links into a page not read yet: (output, line, href, label).
+        self.waiting: list[tuple[str, int, str, str]] = []
 
     def run(self) -> None:
+        pages = [name for name in self.index.files if name.endswith(HTML_SUFFIXES)]
+        # Content pages first: what their content holds tells a copy of it
+        # on a listing page (an index, an archive) from the theme's own.
+        for output in sorted(pages, key=lambda name: (name not in self.state.pages, name)):
+            path = os.path.join(self.index.root, output)
+            parsed = read_written(path, self.state.written.get(os.path.abspath(path)))
+            self.index.ids[output] = frozenset(parsed.ids)
+            if output in self.state.pages:
+                inside = parsed.content
+                self.content_ids.update(n for n, lines in parsed.ids.items() if lines[0] in inside)
+                self.state.content_hrefs.update(h for h, line, _ in parsed.links if line in inside)
+            self.check_page(output, parsed)
+        for output, line, href, label in self.waiting:
+            problem = self.theme_problem(output, href)
+            if problem:
+                self.report.problem(os.path.join(self.index.root, output), line, problem + label)
         for source, line, href, path, fragment, _ in self.state.queued:
             problem = self.index.fragment_problem(path, fragment, href)
             if problem and self.index.exists(path) is None:
@@ -97,8 +111,22 @@ class OutputCheck:
                 problem += self.heading_hint(path, fragment)
             if problem:
                 self.report.problem(source, line, problem)
-        for output, parsed in sorted(self.index.pages.items()):
-            self.check_page(output, parsed)
+
+    def theme_problem(self, output: str, href: str) -> str | None:
+        """Return what is wrong with a link the theme wrote in `output`, or None."""
+        key = (os.path.dirname(output) if split_target(href)[0] else output, href)
+        if key not in self.verdicts:
+            self.verdicts[key] = theme_link_problem(
+                self.index, output, href, self.ignore, self.under
+            )
+        return self.verdicts[key]
+
+    def waits(self, output: str, href: str) -> bool:
+        """Say whether a theme link goes to a fragment of a page not read yet."""
+        if EXTERNAL.match(href) or PLACEHOLDER.match(href):
+            return False
+        _, target, fragment = target_of(output, href, self.under)
+        return self.index.is_unread(target, fragment)
 
     def static_hint(self, path: str, href: str) -> str | None:
         """Return the problem of a link to a missing file that a static file of that name fixes."""
@@ -147,13 +175,12 @@ class OutputCheck:
             copied = page is None and href in self.state.content_hrefs
             if in_content or draft or copied:
                 continue
-            key = (os.path.dirname(output) if split_target(href)[0] else output, href)
-            if key not in self.verdicts:
-                self.verdicts[key] = theme_link_problem(
-                    self.index, output, href, self.ignore, self.under
-                )
-            if self.verdicts[key]:
-                self.report.problem(path, line, self.verdicts[key] + where)
+            if self.waits(output, href):
+                self.waiting.append((output, line, href, where))
+                continue
+            problem = self.theme_problem(output, href)
+            if problem:
+                self.report.problem(path, line, problem + where)
         for snippet, line in parsed.placeholders:
             if line not in content and snippet not in self.state.placeholders:
                 self.report.problem(path, line, f"literal '{snippet}' left in the page{where}")
