@@ -8,7 +8,6 @@ other page Python-Markdown reads them as it always has.
 from __future__ import annotations
 
 import markdown
-from fixture_sites import write_site
 from markdown.test_tools import TestCase
 from pelican.plugins.handbook.checklists.extension import ChecklistExtension
 from pelican.plugins.handbook.checklists.lists import renest
@@ -253,47 +252,3 @@ class TestTitles(ListsTestCase):
         md = markdown.Markdown(extensions=[ChecklistExtension(title_length=5), *EXTENSIONS])
         md.convert("Checklists: steps\n\n## Gather\n\n* Names\n")
         assert [level for level, _, _ in md.checklist_mistakes] == ["warning"]
-
-
-# --- On a site: each warning at the line of the list (or lead-in) it is about ---
-
-SITE_PAGE = """Title: Page
-Checklists: steps
-
-Intro.
-
-**Immediate Response Checklist**
-* Assess **whether** anyone
-  is in danger
-* [Call](tel:911) the police
-
-Some words. You can:
-
-* **Leave** the
-  room
-
-## Go
-
-1. Go out
-  * Quietly
-
-Once the reporter is safe, has somewhere quiet to sit and a friend with them, you can then:
-* Listen
-"""
-
-
-def test_on_a_site_each_warning_names_the_line_of_its_list(build_site, tmp_path):
-    content = write_site(tmp_path, {"page.md": SITE_PAGE})
-    built = build_site(content)
-    assert built.status == 0, built.stderr
-    page = content / "pages" / "page.md"
-    # Warnings are logged as each page is read: the list's mistakes first.
-    warnings = [line.replace(f"{page}:", "") for line in built.problems()]
-    assert sorted(warnings, key=lambda line: int(line.split(":")[0])) == [
-        "13: warning: checklist title 'You can' reads as a fragment: name it with"
-        ' title="..." in its mark',
-        "19: warning: list item indented 2 spaces is nested under nothing: indent it 3 spaces"
-        " to nest it under 'Go out', or 0 to follow it",
-        "21: warning: checklist title 'Once the reporter is safe, has somewhere quiet...' is 90"
-        ' characters long (more than 80): name it with title="..." in its mark',
-    ]
