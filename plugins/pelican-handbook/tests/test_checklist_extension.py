@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from textwrap import dedent
 
 import markdown
@@ -289,3 +290,45 @@ class TestIds(ChecklistTestCase):
         html = md.convert("Checklists: steps\n\n## Do\n\n* <!-- later -->\n* ![Fire exit](x.png)\n")
         assert html.count('type="checkbox"') == 1
         assert md.checklists[0]["items"] == [{"id": "fire-exit", "text": "Fire exit", "depth": 0}]
+
+
+def test_ids_in_every_script_are_made_from_their_words_never_their_position():
+    from pelican.plugins.handbook.checklists.slugs import slugify
+
+    # Text toc makes a complete ASCII slug of keeps toc's slug: published ids stay.
+    assert slugify("Offer to get them water", "-") == "offer-to-get-them-water"
+    assert slugify("Café au lait", "-") == "cafe-au-lait"
+    assert slugify("Don't panic!", "-") == "dont-panic"
+    # Every other script keeps its letters, and its vowel signs (combining marks).
+    assert slugify("Сообщить о проблеме", "-") == "сообщить-о-проблеме"
+    assert slugify("Größe der Gruppe", "-") == "größe-der-gruppe"
+    assert slugify("Zgłoś incydent", "-") == "zgłoś-incydent"
+    assert slugify("रिपोर्टर से बात करें", "-") == "रिपोर्टर-से-बात-करें"
+    assert slugify("報告する", "-") == "報告する"
+    assert slugify("הקשיבו למדווח", "-") == "הקשיבו-למדווח"
+
+
+def test_a_russian_checklist_gets_ids_that_do_not_move_when_a_step_is_added():
+    steps = ["Выслушать человека", "Записать, что произошло", "Сообщить ведущему"]
+
+    def ids(items):
+        md = markdown.Markdown(extensions=["attr_list", "meta", ChecklistExtension()])
+        md.convert("Checklists: steps\n\n" + "".join(f"- {item}\n" for item in items))
+        return [item["id"] for item in md.checklists[0]["items"]]
+
+    before = ids(steps)
+    assert not any(re.fullmatch(r"item(_\d+)?|_\d+", found) for found in before)
+    assert ids(["Предложить воды", *steps])[1:] == before
+
+
+def test_an_item_without_letters_is_an_error_with_the_fix():
+    md = markdown.Markdown(extensions=["attr_list", "meta", ChecklistExtension()])
+    md.convert("Checklists: steps\n\n## When it starts\n\n- Call for help\n- ☎️ ➡️\n")
+    assert md.checklist_mistakes == [
+        (
+            "error",
+            "item '☎️ ➡️' has no letters or digits to make its id from:"
+            " give it one, as in '- Call for help {: #call-for-help }'",
+            "☎️ ➡️",
+        )
+    ]

@@ -17,6 +17,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .checklists.slugs import slugify
+
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -54,9 +56,10 @@ class ChecklistHeadingIds(Extension):
     """Give headings toc's ids on documents with checklists only."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # toc's own configuration, with no `[TOC]` marker: a page that writes
-        # one as text keeps it, as it would without the plugin.
-        config = TocExtension(marker="").getConfigs()
+        # toc's own configuration, with no `[TOC]` marker (a page that writes
+        # one as text keeps it, as it would without the plugin), and slugs in
+        # every script, as the checklists' ids.
+        config = TocExtension(marker="", slugify=slugify).getConfigs()
         # Named and placed as toc is, so the checklists find its slugify and ids.
         md.treeprocessors.register(_AddedIds(md, config), "toc", 5)
         # After the checklists (-1), which say whether the document has any.

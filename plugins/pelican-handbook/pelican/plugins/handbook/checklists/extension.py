@@ -195,6 +195,14 @@ class ChecklistTreeprocessor(Treeprocessor):
     def _item_id(self, words: str) -> str:
         """Return a new unique id made from an item's words."""
         base = cut_at_hyphen(self.text.slug(words), self.item_id_length).strip("-_")
+        if not base:
+            # A position-made id moves when a step is added, and saved ticks move with it.
+            self.mistakes.record(
+                "error",
+                f"item '{words}' has no letters or digits to make its id from:"
+                " give it one, as in '- Call for help {: #call-for-help }'",
+                words,
+            )
         return unique(base or "item", self.used_ids)
 
 

@@ -16,16 +16,22 @@ from markdown import Markdown, util
 from markdown.extensions import toc
 
 from .markdown_compat import remove_fnrefs, render_inner_html, strip_tags
+from .slugs import slugify
 
 SEPARATOR = "-"
 
 
 def _slugifier(md: Markdown) -> Callable[[str, str], str]:
-    """Return the slugify function toc is configured with, or toc's default."""
+    """Return the slugify function toc is configured with, or one for every script.
+
+    toc's default keeps ASCII only; `slugs.slugify` gives the same slug
+    wherever that one loses no letter, and a slug in any other script.
+    """
     # A Registry, not a dict: it has no .get().
-    if "toc" not in md.treeprocessors:
-        return toc.slugify
-    return getattr(md.treeprocessors["toc"], "slugify", toc.slugify)
+    configured = (
+        getattr(md.treeprocessors["toc"], "slugify", None) if "toc" in md.treeprocessors else None
+    )
+    return slugify if configured in (None, toc.slugify) else configured
 
 
 # Characters that make rendering change a text: a placeholder's start, and
