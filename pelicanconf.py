@@ -140,12 +140,16 @@ TAG_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
 
+from pelican.plugins.handbook.checklists.slugs import slugify  # noqa: E402
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
-        # Heading ids are link targets: #when-taking-an-incident-report.
-        "markdown.extensions.toc": {},
+        # Heading ids are link targets: #when-taking-an-incident-report. The
+        # handbook's slugify gives the same ids as toc's own, and ids in any
+        # script where toc's would be empty (a fork in Russian or Japanese).
+        "markdown.extensions.toc": {"slugify": slugify},
     },
     "output_format": "html5",
 }
