@@ -45,11 +45,12 @@ define build_and_swap
 	rm -rf "$(OLDDIR)"
 endef
 
-.PHONY: help html serve devserver publish clean test lint format bench audit system-deps browser-deps
+.PHONY: help html serve devserver publish clean test test-floors lint format bench audit system-deps browser-deps
 
 help:
 	@echo 'make serve      build the site and serve it on http://$(BIND):$(PORT)'
 	@echo 'make test       run the whole test suite (installs what it needs)'
+	@echo 'make test-floors the plugin tests on Python 3.9 and the oldest versions it accepts'
 	@echo 'make html       build the site into output/ (kept as it was if the build fails)'
 	@echo 'make devserver  rebuild on every change and serve; problems are reported, not fatal'
 	@echo 'make publish    build with publishconf.py into output/'
@@ -97,8 +98,41 @@ clean:
 # PYTESTOPTS="-n 0" runs it in this process alone.
 TESTWORKERS ?= auto
 
-test: $(DEV_READY) browser-deps
+# The plugin's own tests on its floors: Python 3.9 and each dependency at the
+# lowest version its pyproject.toml accepts (requirements-floors.txt), in a
+# second virtualenv, so a site pinned there installs it without an upgrade.
+PLUGIN = $(BASEDIR)/plugins/pelican-handbook
+FLOORS_VENV = $(BASEDIR)/.venv-floors
+FLOORS_READY = $(FLOORS_VENV)/.floors-requirements
+FLOORS_TEST = "$(FLOORS_VENV)/bin/python" -m pytest -q -n $(TESTWORKERS) --dist loadfile $(PYTESTOPTS) "$(PLUGIN)/tests"
+
+# Python 3.9 from PATH, else pyenv's (its python3.9 shim fails unless 3.9 is selected).
+define find_python39
+for candidate in python3.9 "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.9*/bin/python3.9; do \
+	if "$$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 9)' 2>/dev/null; then echo "$$candidate"; break; fi; \
+done
+endef
+
+# Without Python 3.9 the floors fall back to $(PY), where an old pin may have
+# no wheel: there they are minimums, and a line says so.
+$(FLOORS_READY): $(PLUGIN)/requirements-floors.txt $(PLUGIN)/pyproject.toml
+	rm -rf "$(FLOORS_VENV)"
+	@python=$$($(find_python39)); \
+	if [ -n "$$python" ]; then \
+		"$$python" -m venv "$(FLOORS_VENV)" && cp "$(PLUGIN)/requirements-floors.txt" "$(FLOORS_VENV)/requirements.txt"; \
+	else \
+		echo "No Python 3.9 found: the plugin's floor tests run on $$($(PY) --version) with the floors as minimums."; \
+		$(PY) -m venv "$(FLOORS_VENV)" && sed 's/==/>=/' "$(PLUGIN)/requirements-floors.txt" > "$(FLOORS_VENV)/requirements.txt"; \
+	fi
+	"$(FLOORS_VENV)/bin/pip" install -q -r "$(FLOORS_VENV)/requirements.txt" -e "$(PLUGIN)[print,jinja]"
+	touch "$@"
+
+test: $(DEV_READY) $(FLOORS_READY) browser-deps
 	"$(VENV)/bin/python" -m pytest -q -n $(TESTWORKERS) --dist loadfile $(PYTESTOPTS)
+	$(FLOORS_TEST)
+
+test-floors: $(FLOORS_READY) system-deps
+	$(FLOORS_TEST)
 
 lint: $(DEV_READY)
 	"$(VENV)/bin/ruff" check .

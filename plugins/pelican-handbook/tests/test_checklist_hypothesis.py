@@ -23,7 +23,9 @@ WORDS = st.sampled_from(
 # them as browsers do.
 DROPPED = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 if lxml.etree.LIBXML_VERSION < (2, 14):
-    ANY_TEXT = st.text(st.characters(exclude_characters=DROPPED), max_size=8)
+    # Surrogates left out as st.text() leaves them out: no UTF-8 page holds one.
+    CHARACTERS = st.characters(exclude_categories=("Cs",), exclude_characters=DROPPED)
+    ANY_TEXT = st.text(CHARACTERS, max_size=8)
 else:
     ANY_TEXT = st.text(max_size=8)
 TEXT = st.lists(st.one_of(WORDS, ANY_TEXT), max_size=6).map(" ".join)

@@ -9,6 +9,10 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 PACKAGE = Path(__file__).resolve().parent.parent
 SOURCE = PACKAGE / "pelican" / "plugins" / "handbook"
@@ -42,10 +46,30 @@ def test_the_wheel_holds_the_code_templates_and_assets_and_no_tests(wheel):
     assert not any(name.startswith(("tests/", "test_data/")) for name in names)
 
 
+def _metadata(wheel: zipfile.ZipFile):
+    name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    return Parser().parsestr(wheel.read(name).decode())
+
+
 def test_the_dependencies_are_ranges_with_extras_for_print_and_jinja(wheel):
-    metadata_name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
-    metadata = Parser().parsestr(wheel.read(metadata_name).decode())
+    metadata = _metadata(wheel)
     requires = metadata.get_all("Requires-Dist")
-    assert "pelican>=4.9" in requires and "lxml>=5" in requires
+    ranges = {canonicalize_name(r.name): r.specifier for r in map(Requirement, requires)}
+    # What real sites pin installs as it is: pip upgrades none of it.
+    assert ranges["pelican"].contains("4.7.2") and ranges["markdown"].contains("3.3.7")
+    assert SpecifierSet(metadata["Requires-Python"]).contains("3.9")
     assert not any("==" in requirement.split(";")[0] for requirement in requires)
     assert set(metadata.get_all("Provides-Extra")) >= {"print", "jinja"}
+
+
+def test_the_floors_run_tests_each_dependency_at_its_lowest_version(wheel):
+    # make test-floors installs these pins with the plugin: a floor above its
+    # pin would make pip refuse; one below it would be a version never tested.
+    pins = {}
+    for line in (PACKAGE / "requirements-floors.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = Version(version)
+    for requirement in map(Requirement, _metadata(wheel).get_all("Requires-Dist")):
+        (floor,) = [s for s in requirement.specifier if s.operator == ">="]
+        assert pins.get(canonicalize_name(requirement.name)) == Version(floor.version), requirement

@@ -1,4 +1,4 @@
-"""What Python-Markdown 3.6 added that the checklists use, for sites on Markdown 3.3 to 3.5.
+"""What Python-Markdown 3.6 added that the checklists use, for sites on Markdown 3.2 to 3.5.
 
 Each is Markdown's own where it has one, else a copy of 3.6's, so ids and
 marks come out the same on every supported Markdown. Delete this module when
