@@ -90,6 +90,10 @@ HANDBOOK = {
     },
 }
 
+# The language of the documents, as a language tag ("en", "pt-BR", "he"): it
+# reaches every page's <html lang>, the PDFs and the web app manifest, and a
+# language written right to left (Arabic, Hebrew, Persian, Urdu) gets dir="rtl".
+DEFAULT_LANG = "en"
 # The time zone the dates are shown in ("Procedure as of", tick times).
 TIMEZONE = "America/New_York"
 # The documents in the navigation and the home page's doors, in this order
@@ -101,7 +105,6 @@ MENU_PAGES = ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-pr
 AUTHOR = ORGANIZATION
 PATH = "content"
 THEME = "theme"
-DEFAULT_LANG = "en"
 SITEURL = ""
 # Every link is relative, so the site works from any folder or sub-path.
 RELATIVE_URLS = True

@@ -81,6 +81,8 @@ FIXTURE_ORGANIZATION = {
     "MENU_PAGES": ["code-of-conduct", "conduct-attendee-procedure", "conduct-staff-procedure"],
     # 03:00 UTC is still the day before here, as in America/New_York.
     "TIMEZONE": "America/Chicago",
+    # Whatever language a fork writes in, the product's tests read English.
+    "DEFAULT_LANG": "en",
     "HANDBOOK": {
         **runpy.run_path(str(ROOT / "pelicanconf.py")).get("HANDBOOK", {}),
         "checklists": True,

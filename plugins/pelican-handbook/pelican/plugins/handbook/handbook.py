@@ -27,6 +27,7 @@ from .content import (
 )
 from .dates import stamp_build_date, stamp_changed_dates
 from .headings import ChecklistHeadingIds, site_has_toc
+from .language import text_direction
 from .linkcheck import ContentLinks, check_output, remember_written
 from .linkcheck.html import read_tree
 from .menu import share_menu
@@ -84,6 +85,8 @@ def begin(pelican) -> None:
     shared["HANDBOOK_WORDS"] = words
     settings["JINJA_GLOBALS"] = {**settings.get("JINJA_GLOBALS", {}), **shared}
     stamp_build_date(build.template_values, settings, build.options["date_format"])
+    # `<html dir>` for the site's language: Arabic, Hebrew, Persian, Urdu read right to left.
+    build.template_values["HANDBOOK_DIR"] = text_direction(settings.get("DEFAULT_LANG", "en"))
     # Which features are on, for handbook/assets.html: it brings only their files.
     build.template_values["HANDBOOK_FEATURES"] = {name: build.on(name) for name in FEATURES}
     # The plugin's assets go first, so a theme's own `handbook/` files replace

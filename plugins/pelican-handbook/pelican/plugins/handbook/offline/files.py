@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..language import text_direction
 from ..theme_check import template_line
 from .icons import IconError, write_icons
 
@@ -155,8 +156,11 @@ def render_service_worker(template: str, files: list[str], output: Path) -> str:
 def write_manifest(output: Path, settings: dict, options: dict, icons: dict[int, Path]) -> None:
     """Write the web app manifest that lets staff add the site to a home screen."""
     name = settings.get("SITENAME", "Handbook")
+    lang = settings.get("DEFAULT_LANG") or "en"
     manifest = {
         "name": name,
+        "lang": lang,
+        "dir": text_direction(lang),
         "short_name": options["short_name"] or name,
         "description": options["app_description"] or name,
         # Relative to the manifest, so the site works from any sub-path.
