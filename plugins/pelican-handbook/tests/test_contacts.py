@@ -104,7 +104,7 @@ def test_the_tel_is_derived_from_the_phone_and_an_explicit_tel_wins():
     ]
     # The settings themselves are left as written: the next build starts from them.
     assert settings == before
-    hrefs = [line["href"] for line in contact_lines(settings)]
+    hrefs = [means["href"] for line in contact_lines(settings) for means in line["means"]]
     assert hrefs == ["tel:000", "tel:+12162087987", "tel:+16175550100", "mailto:leads@pycon.org.au"]
 
 
@@ -152,7 +152,7 @@ def test_a_contact_says_where_it_shows():
     assert roles["first_screen"] == ["Room captain 2", "Room captain 5"]
     assert roles["home"] == [f"Room captain {n}" for n in (1, 2, 3, 4)]
     assert roles["card"] == ["Lifeline", *(f"Room captain {n}" for n in (2, 3, 4, 5))]
-    assert [line["text"] for line in contact_lines(settings)][0] == "988"
+    assert contact_lines(settings)[0]["means"] == [{"text": "988", "href": "tel:988"}]
 
 
 def test_an_unknown_place_is_an_error_with_a_did_you_mean():

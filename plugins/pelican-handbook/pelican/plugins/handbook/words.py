@@ -50,10 +50,12 @@ DEFAULT_WORDS = {
     # --- Pocket cards (handbook/cards.html, cards_intro.html, card_faces.html) ---
     "cards_title": "Pocket cards",
     "cards_description": "{organization}: the checklists as pocket cards to print.",
+    # {pages} is a link to each page the faces come from, joined by cards_and.
     "cards_intro": (
         "The checklists of the {pages} as {count} card faces of {width} by {height},"
         " one per printed page."
     ),
+    "cards_and": "and the",
     "cards_print": (
         'Print the {pdf} (or this page) at 100% ("Actual size", not "Fit to page"),'
         " on index cards or on plain paper, and cut along the thin border."

@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .cards import CONTACTS, Face, card_faces
+from .cards import CONTACTS, Face, card_faces, numbering_css
 from .fit import TEXT_SIZES, fit_faces, measure_height
 from .pdf import PdfUnavailable, write_pdf
 from .qr import contacts_qr, wants_qr
@@ -60,11 +60,18 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
     static.mkdir(parents=True, exist_ok=True)
     # A file, not an inline style: the site's Content-Security-Policy forbids those.
     css = card_size_css(size, sheets, measure_height(size.height_in))
+    css += numbering_css(state.pages)
     (static / "card-size.css").write_text(css, encoding="utf-8")
     first = state.pages[0]
+    # The pages the faces come from, each named on the cards page.
+    card_pages = [page for page in state.pages if any(c["items"] for c in page.handbook_checklists)]
+    dates = [getattr(page, "handbook_changed_iso", None) for page in card_pages]
     values = {
         "source_page": first,
         "source_pages": state.pages,
+        "card_pages": card_pages,
+        # The PDFs' modification date: the newest of the procedures they print.
+        "changed_iso": max(filter(None, dates), default=None),
         "card_width": size.width,
         "card_height": size.height,
         # The PDFs the cards page links: none that this build does not write.

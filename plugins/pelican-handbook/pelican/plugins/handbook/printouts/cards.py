@@ -3,7 +3,9 @@
 One checklist per face; a checklist longer than HANDBOOK["card_max_items"] is
 split into parts titled "(1 of 2)", "(2 of 2)", and one whose text does not
 fit its face into more (fit.py measures it). The contacts card, written only
-when the site sets contacts, comes first.
+when the site sets contacts, comes first. A face's id names its page and
+its checklist (`card-hosts-procedure-checklist`): two pages' untitled
+lists are both `checklist`, and one page holds every face.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import current_build
+from ..checklists.slugs import slugify
 from ..contacts import shown
 from ..words import DEFAULT_WORDS
 
@@ -33,8 +36,11 @@ class Face:
     start: int = 1
     source_path: str = ""
     line: int = 1
+    # The date of the procedure the face comes from (its page's handbook_changed).
+    changed: str = ""
     # The checklist this face is a part of (CONTACTS for the contacts card):
-    # its id and title, and how many parts it is split into.
+    # its key (source path and id, unique in the build) and title, and how
+    # many parts it is split into.
     checklist: str = ""
     checklist_title: str = ""
     parts: int = 1
@@ -73,6 +79,29 @@ def split_items(items: list[dict], limit: int, least: int = 1) -> list[list[dict
     return [groups[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
+def numbering_css(pages: list) -> str:
+    """Return the rules that number each part of a split list from its first step's number.
+
+    Browsers number an `<ol start="7">` from 7; WeasyPrint ignores `start`
+    and numbers every part from 1. So every start a part can have (up to
+    the longest list's length) sets the list's counter.
+    """
+    longest = max(
+        (
+            len(group_items(checklist["items"]))
+            for page in pages
+            for checklist in getattr(page, "handbook_checklists", [])
+            if checklist["kind"] == "steps"
+        ),
+        default=0,
+    )
+    rules = [
+        f'.card__items[start="{start}"] {{ counter-reset: list-item {start - 1}; }}\n'
+        for start in range(2, longest + 1)
+    ]
+    return "/* Split lists go on counting (WeasyPrint ignores <ol start>). */\n" + "".join(rules)
+
+
 def _alnum(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
@@ -100,21 +129,24 @@ def source_line(source_path: str, checklist: dict) -> int:
 def checklist_faces(page, limit: int, least: dict | None = None) -> list[Face]:
     """Return the faces the checklists of `page` make, split at `limit` items.
 
-    `least` gives, by checklist id, the fewest parts a checklist is split into.
+    `least` gives, by checklist key, the fewest parts a checklist is split into.
     """
     faces = []
+    page_id = slugify(str(page.slug), "-") or "page"
+    changed = getattr(page, "handbook_changed", None) or ""
     for checklist in getattr(page, "handbook_checklists", []):
-        fewest = (least or {}).get(checklist["id"], 1)
+        key = f"{page.source_path}#{checklist['id']}"
+        fewest = (least or {}).get(key, 1)
         parts = split_items(checklist["items"], limit, fewest) if checklist["items"] else []
         line = source_line(page.source_path, checklist)
         start = 1
         for number, items in enumerate(parts, start=1):
-            title, face_id = checklist["title"], f"card-{checklist['id']}"
+            title, face_id = checklist["title"], f"card-{page_id}-{checklist['id']}"
             if len(parts) > 1:
                 title, face_id = f"{title} ({number} of {len(parts)})", f"{face_id}-{number}"
             face = Face(face_id, title, checklist["kind"], items, start, page.source_path, line)
-            face.checklist, face.checklist_title = checklist["id"], checklist["title"]
-            face.parts = len(parts)
+            face.checklist, face.checklist_title = key, checklist["title"]
+            face.parts, face.changed = len(parts), changed
             faces.append(face)
             start += len(items)
     return faces
@@ -127,10 +159,12 @@ def _words(settings: dict) -> dict:
 
 
 def contact_lines(settings: dict) -> list[dict]:
-    """Return the contacts card's lines: the contacts shown on the "card", then the conduct address.
+    """Return the contacts card's lines: each contact shown on the "card", then the conduct address.
 
-    Each phone dials what `contacts.dialled` makes of it unless the contact
-    gives its own `tel`.
+    A line is a contact: its `label`, and its `means` (`text` and `href`),
+    its phone and its email, so a contact with both is named once. Each
+    phone dials what `contacts.dialled` makes of it unless the contact gives
+    its own `tel`.
     """
     lines = []
     emails = set()
@@ -139,25 +173,28 @@ def contact_lines(settings: dict) -> list[dict]:
             label = contact["label"]
         else:
             label = contact["role"] + (f": {contact['name']}" if contact.get("name") else "")
+        means = []
         if contact.get("phone"):
-            line = {"label": label, "text": contact["phone"], "href": f"tel:{contact['tel']}"}
-            if kind == "EMERGENCY_CONTACTS":
-                line["emergency"] = True
-            lines.append(line)
+            means.append({"text": contact["phone"], "href": f"tel:{contact['tel']}"})
         if contact.get("email"):
             emails.add(contact["email"])
-            lines.append(
-                {"label": label, "text": contact["email"], "href": f"mailto:{contact['email']}"}
-            )
+            means.append({"text": contact["email"], "href": f"mailto:{contact['email']}"})
+        if means:
+            emergency = kind == "EMERGENCY_CONTACTS"
+            lines.append({"label": label, "means": means, "emergency": emergency})
     conduct = settings.get("CONDUCT_EMAIL")
     if conduct and conduct not in emails:
         label = _words(settings)["cards_conduct_email"]
-        lines.append({"label": label, "text": conduct, "href": f"mailto:{conduct}"})
+        means = [{"text": conduct, "href": f"mailto:{conduct}"}]
+        lines.append({"label": label, "means": means, "emergency": False})
     return lines
 
 
-def contact_faces(settings: dict, source_path: str, parts: int = 1) -> list[Face]:
-    """Return the contacts card: one face, or `parts` if one does not fit; none without contacts."""
+def contact_faces(settings: dict, page, parts: int = 1) -> list[Face]:
+    """Return the contacts card: one face, or `parts` if one does not fit; none without contacts.
+
+    It is dated, and warned about, as the first card page.
+    """
     title = _words(settings)["who_to_call"]
     lines = contact_lines(settings)
     if not lines:
@@ -170,20 +207,36 @@ def contact_faces(settings: dict, source_path: str, parts: int = 1) -> list[Face
         face_id, face_title = "card-contacts", title
         if parts > 1:
             face_id, face_title = f"card-contacts-{number}", f"{title} ({number} of {parts})"
-        face = Face(face_id, face_title, "contacts", lines[start:end], source_path=source_path)
+        face = Face(face_id, face_title, "contacts", lines[start:end], source_path=page.source_path)
         face.checklist, face.checklist_title, face.parts = CONTACTS, title, parts
+        face.changed = getattr(page, "handbook_changed", None) or ""
         faces.append(face)
         start = end
     return faces
 
 
+def unique_ids(faces: list[Face]) -> None:
+    """Make each face's id, and its title's (`<id>-title`, card_faces.html), unique on the page."""
+    used: set[str] = set()
+    for face in faces:
+        face_id, number = face.id, 0
+        # Ids made of a page and a checklist may still meet: page "a" with
+        # list "b-c", page "a-b" with list "c".
+        while face_id in used or f"{face_id}-title" in used:
+            number += 1
+            face_id = f"{face.id}_{number}"
+        face.id = face_id
+        used.update((face_id, f"{face_id}-title"))
+
+
 def card_faces(pages: list, settings: dict, limit: int, least: dict | None = None) -> list[Face]:
     """Return every face: the contacts card (if any contacts are set), then each checklist part.
 
-    `least` gives, by checklist id, the fewest parts a checklist is split into.
+    `least` gives, by checklist key, the fewest parts a checklist is split into.
     """
-    faces = contact_faces(settings, pages[0].source_path, (least or {}).get(CONTACTS, 1))
+    faces = contact_faces(settings, pages[0], (least or {}).get(CONTACTS, 1))
     faces += [face for page in pages for face in checklist_faces(page, limit, least)]
+    unique_ids(faces)
     for number, face in enumerate(faces, start=1):
         face.number, face.count = number, len(faces)
     return faces
