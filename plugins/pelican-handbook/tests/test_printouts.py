@@ -1,4 +1,4 @@
-"""Card sizes, sheets, fitting, print marks and the QR code, without a browser."""
+"""Card sizes, sheets, fitting, print marks, ids and the report form, without a browser."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import base64
 import hashlib
 
 import pytest
+from bs4 import BeautifulSoup
 from fixture_sites import copy_site
-from pelican.plugins.handbook.printouts.cards import Face, split_items
+from pelican.plugins.handbook.printouts.cards import (
+    Face,
+    card_faces,
+    numbering_css,
+    split_items,
+    unique_ids,
+)
 from pelican.plugins.handbook.printouts.fit import TEXT_SIZES, fit_faces, trial_id
+from pelican.plugins.handbook.printouts.form import form_fields, settings_checklist
 from pelican.plugins.handbook.printouts.marks import css_content, css_string, print_marks
 from pelican.plugins.handbook.printouts.sheets import layout, place
 from pelican.plugins.handbook.printouts.sizes import CARD_SIZES, CardSize, card_size
@@ -155,3 +163,132 @@ def test_a_word_becomes_a_safe_css_string():
     assert css_string('a "b" \\ </style>') == '"a \\"b\\" \\\\ \\3c /style>"'
     assert css_content("{page}/{pages}", {}) == 'counter(page) "/" counter(pages)'
     assert css_content("Stand {date}", {"date": "1 May"}) == '"Stand 1 May"'
+
+
+# -- Ids on the cards page and the form ----------------------------------------
+
+
+class Page:
+    """A page as the printouts see it: a slug, a source, a date and checklists."""
+
+    def __init__(self, slug: str, checklists: list[dict], changed: str = "2026-11-25"):
+        self.slug, self.source_path = slug, f"content/pages/{slug}.md"
+        self.handbook_checklists, self.handbook_changed = checklists, changed
+
+
+def checklist(checklist_id: str, count: int, kind: str = "steps") -> dict:
+    return {"id": checklist_id, "title": "Checklist", "kind": kind, "items": items(count)}
+
+
+def test_two_pages_untitled_lists_make_faces_with_ids_of_their_own_and_their_pages_dates():
+    pages = [
+        Page("hosts", [checklist("checklist", 3)], "2026-10-01"),
+        Page("committee", [checklist("checklist", 12)], "2026-11-25"),
+    ]
+    faces = card_faces(pages, {}, 9)
+    assert [face.id for face in faces] == [
+        "card-hosts-checklist",
+        "card-committee-checklist-1",
+        "card-committee-checklist-2",
+    ]
+    assert [face.changed for face in faces] == ["2026-10-01", "2026-11-25", "2026-11-25"]
+    # The second part goes on counting.
+    assert [face.start for face in faces] == [1, 1, 7]
+
+
+def test_ids_that_still_meet_get_a_suffix_their_titles_included():
+    pages = [Page("a", [checklist("b-c", 2)]), Page("a-b", [checklist("c", 2)])]
+    faces = card_faces(pages, {}, 9)
+    assert [face.id for face in faces] == ["card-a-b-c", "card-a-b-c_1"]
+    faces = [Face("x", "x", "steps"), Face("x-title", "t", "steps")]
+    unique_ids(faces)
+    assert [face.id for face in faces] == ["x", "x-title_1"]
+
+
+def test_numbering_css_starts_each_part_where_its_list_left_off():
+    css = numbering_css([Page("a", [checklist("long", 12), checklist("no", 20, "cautions")])])
+    assert '.card__items[start="7"] { counter-reset: list-item 6; }' in css
+    assert '.card__items[start="12"] { counter-reset: list-item 11; }' in css
+    # Only numbered lists are counted; cautions are not.
+    assert 'start="13"' not in css
+
+
+def test_a_gathered_item_never_shares_an_id_with_the_forms_own_fields():
+    gathered = {
+        "items": [
+            {"id": "staff-member", "text": "Staff member", "depth": 0},
+            {"id": "names", "text": "Names. Or a description.", "depth": 0},
+            {"id": "names-hint", "text": "Names hint", "depth": 0},
+        ]
+    }
+    opening, fields = form_fields(gathered)
+    ids = [field.id for field in opening + fields]
+    assert ids == [
+        "field-staff-member",
+        "field-report-time",
+        "field-staff-member_1",
+        "field-names",
+        "field-names-hint_1",
+    ]
+    assert len({*ids, *(f"{i}-hint" for i in ids)}) == 2 * len(ids)
+
+
+# -- The report form from the settings -----------------------------------------
+
+FIELDS = [
+    "Where it happened",
+    "What happened. In the reporter's own words.",
+    "Who was involved: names, a description",
+]
+
+
+def test_report_form_fields_are_written_as_a_lists_items():
+    opening, fields = form_fields(settings_checklist(FIELDS))
+    assert [(f.id, f.label, f.hint, f.size) for f in fields] == [
+        ("field-where-it-happened", "Where it happened", "", "line"),
+        ("field-what-happened", "What happened", "In the reporter's own words.", "box"),
+        ("field-who-was-involved", "Who was involved", "For example: names, a description", "box"),
+    ]
+    assert [f.id for f in opening] == ["field-staff-member", "field-report-time"]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("Where it happened", "must be a list of strings, not 'Where it happened'"),
+        (["Where", 3], "must be a list of strings, not ['Where', 3]"),
+        (["Where", " "], "must be a list of fields, none empty, not ['Where', ' ']"),
+    ],
+)
+def test_report_form_fields_must_be_a_list_of_texts(value, problem):
+    assert problems(report_form_fields=value) == [("HANDBOOK['report_form_fields']", problem)]
+
+
+def form_labels(output) -> list[str]:
+    page = BeautifulSoup((output / "incident-report-form.html").read_text(), "html.parser")
+    return [" ".join(label.get_text().split()) for label in page.select(".field__label")]
+
+
+def test_without_a_marked_list_the_form_comes_from_the_settings(build_site, tmp_path):
+    built = build_site(copy_site(tmp_path), HANDBOOK={"report_form_fields": FIELDS})
+    assert built.status == 0, built.stderr
+    labels = form_labels(built.output)
+    assert labels[-3:] == ["Where it happened", "What happened", "Who was involved"]
+
+
+def test_a_marked_list_wins_over_the_settings_and_the_build_says_so(build_site, tmp_path):
+    content = copy_site(tmp_path)
+    page = content / "pages" / "procedure.md"
+    text = page.read_text().replace("1. Tell the lead\n", "1. Tell the lead\n{: .report-form }\n")
+    page.write_text(text)
+    built = build_site(content, HANDBOOK={"report_form_fields": FIELDS})
+    assert built.status == 0, built.stderr
+    assert form_labels(built.output)[-3:] == [
+        "Listen to them",
+        "Write down what happened",
+        "Tell the lead",
+    ]
+    assert (
+        f"{page}:11: warning: the report form is made from this list marked .report-form;"
+        " HANDBOOK['report_form_fields'] is not used: remove one or the other"
+    ) in built.stderr

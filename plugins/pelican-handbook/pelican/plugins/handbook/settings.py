@@ -31,6 +31,10 @@ DEFAULTS = {
     "card_width": None,
     "card_height": None,
     "card_max_items": 9,
+    # The report form's fields when no list is marked `.report-form`: texts
+    # written as that list's items ("Where it happened", "Who was involved.
+    # Names if known, else a description").
+    "report_form_fields": [],
     # Offline: the most the service worker keeps on a device, in bytes (the
     # theme's files first, then pages; the build says what it leaves out).
     "offline_max_bytes": 10_000_000,
@@ -120,6 +124,8 @@ def _value_problem(key: str, value) -> str | None:
     elif isinstance(default, list):
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             return "must be a list of strings"
+        if key == "report_form_fields" and not all(v.strip() for v in value):
+            return "must be a list of fields, none empty"
     elif key.endswith("_color"):
         if not isinstance(value, str) or not _COLOR.fullmatch(value.strip()):
             return "must be a colour written as '#rrggbb'"

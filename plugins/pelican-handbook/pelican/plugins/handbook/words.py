@@ -55,7 +55,7 @@ DEFAULT_WORDS = {
         "The checklists of the {pages} as {count} card faces of {width} by {height},"
         " one per printed page."
     ),
-    "cards_and": "and the",
+    "cards_and": "and",
     "cards_print": (
         'Print the {pdf} (or this page) at 100% ("Actual size", not "Fit to page"),'
         " on index cards or on plain paper, and cut along the thin border."
@@ -95,6 +95,11 @@ DEFAULT_WORDS = {
     "form_intro": (
         "From the {page}. Try to have the reporter write it; if they cannot, write it down"
         " as they tell it. Leave out what they do not want to say."
+    ),
+    # The same, when the fields come from HANDBOOK["report_form_fields"].
+    "form_intro_fields": (
+        "Try to have the reporter write it; if they cannot, write it down as they tell it."
+        " Leave out what they do not want to say."
     ),
     "form_privacy": (
         "What you type stays in this browser tab only, and is gone when the tab is closed."

@@ -1,10 +1,17 @@
-"""Turn the "information to gather" checklist into the report form's fields."""
+"""Turn the "information to gather" checklist, or the fields in settings, into the form's fields.
+
+The fields come from the one list marked `.report-form`, else from
+HANDBOOK["report_form_fields"]: texts written as such a list's items.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..checklists.ids import cut_at_hyphen
+from ..checklists.slugs import slugify
 from ..words import DEFAULT_WORDS
 
 # The first sentence of an item is its label; the rest is guidance.
@@ -64,4 +71,30 @@ def form_fields(checklist: dict, words: dict = DEFAULT_WORDS) -> tuple[list[Fiel
     opening = [Field("field-staff-member", words["form_staff_member"], size="line")]
     if not any(_REPORT_TIME.match(f.label) for f in gathered):
         opening.append(Field("field-report-time", words["form_report_time"], size="line"))
-    return opening, gathered
+    return opening, unique_ids(opening, gathered)
+
+
+def unique_ids(opening: list[Field], gathered: list[Field]) -> list[Field]:
+    """Return the gathered fields, each id (and its `<id>-hint`) unused by any field before it.
+
+    An item "Staff member" would otherwise share its id with the opening field's.
+    """
+    used = {f"{field.id}{end}" for field in opening for end in ("", "-hint")}
+    fields = []
+    for field in gathered:
+        field_id, number = field.id, 0
+        while field_id in used or f"{field_id}-hint" in used:
+            number += 1
+            field_id = f"{field.id}_{number}"
+        used.update((field_id, f"{field_id}-hint"))
+        fields.append(dataclasses.replace(field, id=field_id))
+    return fields
+
+
+def settings_checklist(fields: list[str]) -> dict:
+    """Return HANDBOOK["report_form_fields"] as the checklist the form is made from."""
+    # Ids as the extension makes an item's, from the label's words only.
+    labels = [_FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0].split(":")[0] for text in fields]
+    ids = [cut_at_hyphen(slugify(label, "-"), 60).strip("-_") or "field" for label in labels]
+    items = [{"id": id_, "text": text, "depth": 0} for id_, text in zip(ids, fields)]
+    return {"id": "report-form-fields", "title": "", "kind": "steps", "items": items}

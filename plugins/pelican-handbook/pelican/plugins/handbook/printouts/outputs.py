@@ -15,7 +15,7 @@ from pelican.generators import PagesGenerator
 from pelican.writers import Writer
 
 from .card_files import CARDS_HTML, CARDS_PDF, sheet_links, write_cards
-from .form import form_fields
+from .form import form_fields, settings_checklist
 from .pdf import pdf_writer_installed
 from .sheets import PAPERS
 
@@ -56,7 +56,11 @@ def _with_checklists(generator: PagesGenerator, menu: list[str]) -> list:
 
 
 def _report_form(build, pages: list) -> tuple[dict | None, object]:
-    """Return the one checklist marked `.report-form`, and its page; two are an error."""
+    """Return the checklist the form is made from, and its page (None for the settings' fields).
+
+    The one list marked `.report-form` (two are an error), else
+    HANDBOOK["report_form_fields"]; with both, the list wins and the build warns.
+    """
     marked = [(c, p) for p in pages for c in p.handbook_checklists if c.get("report_form")]
     # In order: each call finds the next mark of the same page.
     lines = [build.source_line(p.source_path, ".report-form") for _, p in marked]
@@ -67,7 +71,16 @@ def _report_form(build, pages: list) -> tuple[dict | None, object]:
             f" is made from one list, and {first} marks '{marked[0][0]['title']}' already"
         )
         build.report.problem(page.source_path, line, message)
-    return marked[0] if marked else (None, None)
+    fields = build.options["report_form_fields"]
+    if marked and fields:
+        message = (
+            "the report form is made from this list marked .report-form;"
+            " HANDBOOK['report_form_fields'] is not used: remove one or the other"
+        )
+        build.report.warn(marked[0][1].source_path, lines[0], message)
+    if marked:
+        return marked[0]
+    return (settings_checklist(fields), None) if fields else (None, None)
 
 
 def plan_printouts(build, generators) -> PrintState | None:
