@@ -207,17 +207,16 @@ def test_a_misspelt_key_is_an_error_and_other_keys_are_the_organizations_own():
     ],
 )
 def test_a_placeholder_in_the_organizations_settings_fails_naming_the_setting(value):
-    settings = {"CONDUCT_EMAIL": value, "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL"]}}
-    assert check_contacts(settings) == [
-        ("CONDUCT_EMAIL", f"{value!r} is a placeholder: put your own value")
-    ]
+    settings = {"VENUE": value, "HANDBOOK": {"content_settings": ["VENUE"]}}
+    problem = f"{value!r} is a placeholder: put your own value"
+    assert check_contacts(settings) == [("VENUE", problem)]
 
 
 @pytest.mark.parametrize(
     "value", ["Todos Santos", "conduct@myexample.org", "https://example.org.uk", "Boxxxer", "0"]
 )
 def test_words_that_only_look_like_placeholders_are_not(value):
-    settings = {"CONDUCT_EMAIL": value, "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL"]}}
+    settings = {"VENUE": value, "HANDBOOK": {"content_settings": ["VENUE"]}}
     assert check_contacts(settings) == []
 
 
@@ -300,4 +299,73 @@ def test_the_contacts_card_dials_the_number_as_people_write_it(build_site, tmp_p
         ("+1 617 555 0104", "tel:+16175550104"),
         ("+1 617 555 0105", "tel:+16175550105"),
         ("ext. 4410", "tel:+16175550199"),
+    ]
+
+
+# -- Address settings: reported at the setting, not at a broken mailto: link --
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (None, "None is not an email address"),
+        ("conduct at tidewater-py.test", "'conduct at tidewater-py.test' is not an email address"),
+        (["conduct@tidewater-py.test"], "['conduct@tidewater-py.test'] is not an email address"),
+    ],
+)
+def test_conduct_email_must_be_an_address(value, problem):
+    assert check_contacts({"CONDUCT_EMAIL": value}) == [("CONDUCT_EMAIL", problem)]
+
+
+def test_an_address_setting_pages_see_must_be_an_address_and_others_are_not_checked():
+    settings = {
+        "CONDUCT_EMAIL": "conduct@tidewater-py.test",
+        "LEADERS_EMAIL": None,
+        "AUTHOR_EMAIL": None,
+        "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL", "LEADERS_EMAIL"]},
+    }
+    assert check_contacts(settings) == [("LEADERS_EMAIL", "None is not an email address")]
+    # A placeholder is named as one, once, whether pages see it or not.
+    for shared in ([], ["CONDUCT_EMAIL"]):
+        settings = {"CONDUCT_EMAIL": "TODO", "HANDBOOK": {"content_settings": shared}}
+        assert check_contacts(settings) == [
+            ("CONDUCT_EMAIL", "'TODO' is a placeholder: put your own value")
+        ]
+    assert check_contacts({}) == []
+
+
+def test_a_build_with_conduct_email_none_names_the_setting_not_a_page(
+    build_site, tmp_path, named_settings_file
+):
+    built = build_site(copy_site(tmp_path), CONDUCT_EMAIL=None)
+    assert built.status == 1
+    assert built.problems() == ["pelicanconf.py: CONDUCT_EMAIL None is not an email address"]
+    assert "mailto:None" not in built.stderr and "Traceback" not in built.stderr
+
+
+def test_a_contact_with_a_phone_and_an_email_is_one_line_with_both():
+    settings = {
+        "CONDUCT_EMAIL": "conduct@tidewater-py.test",
+        "ORGANIZER_CONTACTS": [
+            {"role": "Chair", "name": "Ana", "phone": "+351 21 000 0000", "email": "ana@t.test"},
+            {"role": "Committee", "email": "conduct@tidewater-py.test"},
+        ],
+    }
+    assert contact_lines(settings) == [
+        {
+            "label": "Chair: Ana",
+            "means": [
+                {"text": "+351 21 000 0000", "href": "tel:+351210000000"},
+                {"text": "ana@t.test", "href": "mailto:ana@t.test"},
+            ],
+            "emergency": False,
+        },
+        # The conduct address is a contact's already: not written twice.
+        {
+            "label": "Committee",
+            "means": [
+                {"text": "conduct@tidewater-py.test", "href": "mailto:conduct@tidewater-py.test"}
+            ],
+            "emergency": False,
+        },
     ]

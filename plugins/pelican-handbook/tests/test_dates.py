@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
-from pelican.plugins.handbook.dates import committed_dates, stamp_changed_dates
+from fixture_sites import copy_site
+from pelican.plugins.handbook.dates import committed_dates, stamp_changed_dates, timezone_problems
 
 SETTINGS = {"TIMEZONE": "America/New_York"}
 
@@ -63,3 +65,33 @@ def test_modified_metadata_wins_then_git_then_the_files_time(tmp_path):
         ("2026-09-21", "21 September 2026"),
         ("2026-11-01", "01 November 2026"),
     ]
+
+
+# -- TIMEZONE: a zone that does not exist is reported at the setting ----------
+
+
+def test_a_timezone_that_does_not_exist_is_named_with_a_did_you_mean():
+    assert timezone_problems({"TIMEZONE": "Europe/London"}) == []
+    assert timezone_problems({}) == []
+    assert timezone_problems({"TIMEZONE": "Europe/Londno"}) == [
+        ("TIMEZONE", "'Europe/Londno' is not a time zone (did you mean 'Europe/London'?)")
+    ]
+    assert timezone_problems({"TIMEZONE": "america/new york"}) == [
+        ("TIMEZONE", "'america/new york' is not a time zone (did you mean 'America/New_York'?)")
+    ]
+    assert timezone_problems({"TIMEZONE": None}) == [("TIMEZONE", "None is not a time zone")]
+
+
+def test_a_build_with_a_timezone_that_does_not_exist_stops_at_the_setting(
+    build_site, tmp_path, monkeypatch
+):
+    # Run as `pelican -s pelicanconf.py` would, so the message names that file.
+    monkeypatch.setattr(sys, "argv", ["pelican", "-s", "pelicanconf.py"])
+    built = build_site(copy_site(tmp_path), TIMEZONE="Europe/Londno")
+    assert built.status == 1
+    assert built.problems() == [
+        "pelicanconf.py: TIMEZONE 'Europe/Londno' is not a time zone"
+        " (did you mean 'Europe/London'?)"
+    ]
+    # Stopped before Pelican read a page (it would fail on each, with no setting named).
+    assert not list(built.output.rglob("*.html"))

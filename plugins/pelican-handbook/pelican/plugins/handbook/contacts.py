@@ -10,7 +10,8 @@ only the first FIRST_SCREEN_ORGANIZERS organizer contacts on the first screen
 checklist off a phone's first screen.
 
 The organization's settings must not ship with placeholders left in them:
-TODO, XXX, NNN, an example.com/.org/.net address, or an empty string.
+TODO, XXX, NNN, an example.com/.org/.net address, or an empty string; and
+an address setting (CONDUCT_EMAIL, `*_EMAIL` that pages see) must be one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ LISTS = {
 # The organization's settings always checked for placeholders, besides those
 # HANDBOOK["content_settings"] names.
 ORGANIZATION_SETTINGS = ("SITENAME", "EMERGENCY_CONTACTS", "ORGANIZER_CONTACTS")
+# The address the contacts card and the report form's email button write to:
+# when set, it must be one, or the mailto: link is broken on every page.
+CONDUCT_EMAIL = "CONDUCT_EMAIL"
 
 # Digits and what people put between them: spaces, dots, dashes, parentheses;
 # a "+" only in front.
@@ -204,6 +208,27 @@ def _contact_problems(kind: str, index: int, contact) -> list[tuple[str, str]]:
     return problems
 
 
+def _email_problems(settings: dict) -> list[tuple[str, str]]:
+    """Return a problem for each address setting that is no address.
+
+    CONDUCT_EMAIL, and each `*_EMAIL` setting that pages see (content_settings):
+    a page or template makes a mailto: link of it, which would be reported at
+    the written page instead of at the setting.
+    """
+    organization = _organization_settings(settings)
+    names = [CONDUCT_EMAIL, *(n for n in organization if n.endswith("_EMAIL"))]
+    problems = []
+    for name in dict.fromkeys(name for name in names if name in settings):
+        value = settings[name]
+        if is_placeholder(value):
+            # Named as a placeholder, once.
+            problems += [] if name in organization else _placeholders(name, value)
+            continue
+        if not isinstance(value, str) or scheme_problem(f"mailto:{value.strip()}"):
+            problems.append((name, f"{value!r} is not an email address"))
+    return problems
+
+
 def check_contacts(settings: dict) -> list[tuple[str, str]]:
     """Return each (setting, problem) of the contact lists and the organization's settings.
 
@@ -223,4 +248,4 @@ def check_contacts(settings: dict) -> list[tuple[str, str]]:
             problems += _contact_problems(kind, index, contact)
     for name in _organization_settings(settings):
         problems += _placeholders(name, settings[name])
-    return problems
+    return problems + _email_problems(settings)

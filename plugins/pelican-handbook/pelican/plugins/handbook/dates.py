@@ -13,7 +13,33 @@ import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .settings import did_you_mean
+
+
+def timezone_problems(settings: dict) -> list[tuple[str, str]]:
+    """Return the problem of a TIMEZONE that names no time zone, with a did-you-mean.
+
+    Pelican reads it first when it makes each page, after the plugin's
+    settings check (get_generators), and says only "Could not process" each page.
+    """
+    if "TIMEZONE" not in settings:
+        return []  # Pelican says so, and uses UTC
+    name = settings["TIMEZONE"]
+    try:
+        ZoneInfo(name)
+        return []
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        pass
+    zones = available_timezones()
+    # "europe/london" and "Europe London" are near misses too.
+    hint = did_you_mean(str(name).replace(" ", "_"), zones)
+    if not hint:
+        lower = {zone.lower(): zone for zone in zones}
+        found = lower.get(str(name).strip().lower().replace(" ", "_"))
+        hint = f" (did you mean '{found}'?)" if found else ""
+    return [("TIMEZONE", f"{name!r} is not a time zone{hint}")]
 
 
 def _zone(settings: dict):

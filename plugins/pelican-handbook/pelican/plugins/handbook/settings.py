@@ -166,11 +166,13 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
                 ("HANDBOOK['content_settings']", f"names {name!r}, which is not a setting{hint}")
             )
     from .contacts import check_contacts  # imports this module: import it when first needed
+    from .dates import timezone_problems  # the same
     from .words import check_words  # the same
 
     options["words"], word_problems = check_words(options["words"])
     problems.extend(word_problems)
     problems.extend(check_contacts(settings))
+    problems.extend(timezone_problems(settings))
     fail = settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True)
     if not isinstance(fail, bool):
         problems.append(("HANDBOOK_FAIL_ON_PROBLEMS", f"must be True or False, not {fail!r}"))
