@@ -51,6 +51,9 @@ HANDBOOK = {
     "card_max_items": 9,
     # Paths served by something other than this site: never reported as broken.
     "link_ignore": [],
+    # Words that must not ship in a page (outside code): a procedure that says
+    # "(e-mail: TBD)" fails the person who needs the address. Add your own.
+    "content_placeholders": ["TODO", "TBD", "XXX", "FIXME"],
     # Staff open the procedure where there is no signal: every visit keeps a
     # copy of the whole site on the phone (the plugin leaves this off).
     "offline": True,
