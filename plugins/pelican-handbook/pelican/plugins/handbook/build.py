@@ -14,6 +14,7 @@ from typing import Any
 from .linkcheck.content import LinkState
 from .report import Report
 from .settings import check_settings, settings_file
+from .translations.state import TranslationState
 
 _KEY = "HANDBOOK_BUILD"
 
@@ -42,6 +43,8 @@ class Build:
     # Why reading a source failed, by source path: Pelican skips it, and says
     # why only with --debug.
     unread: dict[str, str] = field(default_factory=dict)
+    # The site's languages, their words, homes and menus (translations/).
+    translations: TranslationState = field(default_factory=TranslationState)
 
     @property
     def fail_on_problems(self) -> bool:

@@ -38,6 +38,7 @@ from .printouts.marks import stamp_print_marks
 from .reader import install_reader
 from .report import use_plain_lines
 from .theme_check import provide_writer, report_broken_templates
+from .translations import apply_translations, page_writing, pages_written
 from .words import SCRIPT_WORDS
 
 HERE = os.path.dirname(__file__)
@@ -167,6 +168,8 @@ def content_ready(generators) -> None:
         # The date and page number every printed page of a document shows.
         stamp_print_marks(contents, build.options["words"])
         build.state["printouts"] = plan_printouts(build, generators)
+    # Once every page is known: translations against their sources, links in language.
+    apply_translations(build, generators, contents)
 
 
 def page_written(path, context) -> None:
@@ -200,5 +203,7 @@ def register() -> None:
     signals.generator_init.connect(prepare_generator)
     signals.all_generators_finalized.connect(content_ready)
     signals.content_written.connect(page_written)
+    signals.page_generator_write_page.connect(page_writing)
+    signals.page_writer_finalized.connect(pages_written)
     signals.get_writer.connect(provide_writer)
     signals.finalized.connect(finish)

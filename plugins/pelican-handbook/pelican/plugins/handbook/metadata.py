@@ -29,6 +29,8 @@ KEYS: dict[str, tuple[str, ...] | None] = {
     "menu_label": None,
     "door": None,
     "summary": None,
+    # A translation: the date of the source it was made from (translations/).
+    "source_date": None,
 }
 # Text the theme shows: an empty one shows nothing where the page's name belongs.
 _TEXT = ("menu_label", "door")

@@ -51,6 +51,9 @@ DEFAULTS = {
     # Wording the templates and scripts show, merged over words.DEFAULT_WORDS:
     # {"reset": "Clear"}.
     "words": {},
+    # The words of each other language a page is in (`Lang: es`), merged over
+    # "words": {"es": {"language_name": "Español", "reset": "Reiniciar"}}.
+    "language_words": {},
 }
 # Top-level settings the plugin reads besides HANDBOOK: a misspelt one would
 # otherwise be ignored without a word.
@@ -62,6 +65,9 @@ SET_BY_PLUGIN = {
     "HANDBOOK_BUILD_DATE_ISO",
     "HANDBOOK_DIR",
     "HANDBOOK_FEATURES",
+    "HANDBOOK_HOME",
+    "HANDBOOK_LANG",
+    "HANDBOOK_LANGUAGES",
     "HANDBOOK_MENU",
     "HANDBOOK_WORDS",
     "HANDBOOK_SCRIPT_WORDS",
@@ -170,6 +176,12 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
     from .words import check_words  # the same
 
     options["words"], word_problems = check_words(options["words"])
+    problems.extend(word_problems)
+    from .translations import check_language_words  # the same
+
+    options["language_words"], word_problems = check_language_words(
+        options["language_words"], options["words"]
+    )
     problems.extend(word_problems)
     problems.extend(check_contacts(settings))
     problems.extend(timezone_problems(settings))

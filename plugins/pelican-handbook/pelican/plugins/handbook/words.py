@@ -153,6 +153,17 @@ DEFAULT_WORDS = {
     "footer_questions": "Questions: {email}",
     "footer_changed": "Procedure as of {date}",
     "footer_built": "Built on {date}",
+    # --- Languages (handbook/languages.html, translation_note.html) ---
+    # This language's name in itself, in the language switch.
+    "language_name": "English",
+    # The language switch's name for screen readers.
+    "languages": "Languages",
+    # On a translated page; {date} is the date of the source it was made from.
+    "translation_note": (
+        "Translated from the English of {date}; where they differ, the English applies."
+    ),
+    # An item of a translation whose source has changed since: opens to the source's words.
+    "translation_outdated": "Outdated: show what the English says now",
 }
 
 # The words checklist.js and report-form.js show, in the page's JSON block.

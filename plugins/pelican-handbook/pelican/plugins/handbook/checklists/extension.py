@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 from typing import Any
 
 from markdown import Markdown
@@ -35,6 +36,7 @@ from .markup import (
     read_mark,
     take_item_text,
     take_lazy_mark,
+    take_record,
     wrap_list,
 )
 from .mistakes import Mistakes
@@ -115,7 +117,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         if kind in (None, NOT_A_CHECKLIST) or not self._has_text(items):
             self._walk(items)
             return
-        mark = Mark(kind, mark.title if mark else None, bool(mark and mark.report_form))
+        mark = replace(mark, kind=kind, unknown=None) if mark else Mark(kind)
         before = parent[index - 1] if index else None
         lead = lead_in(before, self.text, self.heading_names)
         checklist_id, title, own_id = self._name(before, lead, mark)
@@ -141,6 +143,10 @@ class ChecklistTreeprocessor(Treeprocessor):
     ) -> tuple[str, str, bool]:
         """Return the checklist's id, its title, and whether the wrapper carries the id."""
         title = mark.title or lead.title or self.default_title
+        if mark.id:
+            # Chosen by the author, as a heading's `{: #id }` is: kept as written.
+            self.used_ids.add(mark.id)
+            return mark.id, title, True
         if before is not None and before.tag in HEADINGS and before.get("id"):
             # The heading already is the link target; the wrapper refers to it.
             return before.get("id"), title, False
@@ -162,6 +168,9 @@ class ChecklistTreeprocessor(Treeprocessor):
                 item_id = item.get("id") or self._item_id(words)
                 mark_item(item, text, item_id, kind, note=depth > 0)
                 found.append({"id": item_id, "text": words, "depth": depth})
+                record = take_record(item)
+                if record is not None:
+                    found[-1]["source"] = record
                 if texts is not None:
                     texts.append(text)
             elif text is not None:

@@ -19,6 +19,10 @@ NOT_A_CHECKLIST = "none"
 # What a mark's class may say: `.checklist-KIND`, and `.report-form`.
 _MARK_PREFIX = "checklist-"
 REPORT_FORM = "report-form"
+# `{: #id data-source="hash" }` under a translated item: the source item it
+# translates, and a hash of that item's text when it was translated.
+RECORD = "data-source"
+RECORD_MARKER = "handbook-record:"
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^\n]*?)[ ]*\}")
 # Anything else in an item is phrasing content and may sit inside a <label>.
 _BLOCK_TAGS = frozenset(
@@ -39,6 +43,8 @@ class Mark:
     report_form: bool = False
     # A `.checklist-...` class that names no kind, as written.
     unknown: str | None = None
+    # `#some-id`: the checklist's id, whatever its title (a translation keeps its source's).
+    id: str | None = None
 
 
 def _mark_from_attrs(attrs: list[tuple[str, str]]) -> Mark | None:
@@ -52,7 +58,8 @@ def _mark_from_attrs(attrs: list[tuple[str, str]]) -> Mark | None:
         return None
     title = next((value for key, value in attrs if key == "title"), None)
     kind = kinds[0] if kinds else None
-    return Mark(kind, title.strip() if title else None, report_form, unknown)
+    given_id = next((value for key, value in attrs if key == "id"), None)
+    return Mark(kind, title.strip() if title else None, report_form, unknown, given_id)
 
 
 def read_mark(element: etree.Element, md: Markdown) -> Mark | None:
@@ -87,6 +94,8 @@ def _take_mark(element: etree.Element) -> Mark | None:
         element.attrib.pop("class", None)
     if mark.title:
         element.attrib.pop("title", None)
+    if mark.id:
+        element.attrib.pop("id", None)
     return mark
 
 
@@ -133,6 +142,11 @@ def take_item_text(item: etree.Element) -> etree.Element | None:
     paragraph, text, children = _own_text(item)
     if not (text or "").strip() and not children:
         return None
+    if paragraph is not None:
+        # attr_list gave a loose item's attributes (`{: #id }`) to its paragraph.
+        for name in ("id", RECORD):
+            if paragraph.get(name) and not item.get(name):
+                item.set(name, paragraph.get(name))
     span = etree.Element("span")
     span.text = text
     span.extend(children)
@@ -142,6 +156,17 @@ def take_item_text(item: etree.Element) -> etree.Element | None:
     span.tail = paragraph.tail if paragraph is not None else None
     item.text = None
     return span
+
+
+def take_record(item: etree.Element) -> str | None:
+    """Return what a translated item records of its source, leaving a marker after its text.
+
+    The marker is where the translation check puts an "outdated" mark, or nothing.
+    """
+    record = item.attrib.pop(RECORD, None)
+    if record is not None:
+        item.insert(1, etree.Comment(f"{RECORD_MARKER}{item.get('id')}"))
+    return record
 
 
 def add_class(element: etree.Element, name: str) -> None:
