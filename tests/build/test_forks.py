@@ -1,5 +1,5 @@
 """Three fixture forks, end to end: a conference's three documents, a one-page site,
-and a network's procedure written for GitHub.
+and a network's procedure written for GitHub (its cards, and its first draft's problems).
 
 Each is another organization's handbook, under its own slugs and titles
 (tests/data/forks/), built with pelicanconf.py and that organization's
@@ -11,12 +11,16 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+import pdfplumber
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.handbook.printouts.sheets import layout
+from pelican.plugins.handbook.printouts.sizes import card_size
 
 from tests.helpers import DATA, FIXTURE_ORGANIZATION, ITEM_TEXT, card_items, normalised, run_pelican
 
@@ -74,11 +78,21 @@ GITHUB_STYLE = {
     "EMERGENCY_CONTACTS": [{"label": "Local emergency number", "phone": "112"}],
     "ORGANIZER_CONTACTS": [
         {"role": "Code of Conduct committee", "email": "conduct@tidewater-py.test"},
+        # Reached two ways: one line on the contacts card, with both.
+        {
+            "role": "Committee chair",
+            "name": "Ana Souza",
+            "phone": "+351 21 000 0000",
+            "email": "chair@tidewater-py.test",
+        },
     ],
     "MENU_PAGES": ["code-of-conduct", "hosts-procedure", "committee-procedure"],
     "TIMEZONE": "UTC",
+    # The committee's diagram, linked as {static}/images/response-flow.svg.
+    "STATIC_PATHS": ["images"],
     "HANDBOOK": {
         **FIXTURE_ORGANIZATION["HANDBOOK"],
+        "content_placeholders": ["TODO", "TBD", "XXX", "FIXME"],
         "short_name": "Tidewater Py",
         "app_description": "Tidewater Python Network: conduct and incident response.",
         "words": {"home_lede": "Every Tidewater meetup is for everyone. Start here."},
@@ -358,6 +372,14 @@ def test_the_hosts_lists_under_bold_titles_are_all_checklists_with_their_notes(g
             "steps",
             ["Your notes from the conversation", "The names of the other hosts who helped"],
         ),
+        (
+            "Follow-up",
+            "steps",
+            [
+                "Check in with the reporter a day later, if they agreed to it",
+                "Tell the committee if anything new comes up",
+            ],
+        ),
     ]
     # Nested two spaces under a step, or three under a numbered one: notes, not steps.
     page = soup(output / "hosts-procedure.html")
@@ -369,15 +391,17 @@ def test_the_hosts_lists_under_bold_titles_are_all_checklists_with_their_notes(g
     ]
 
 
-def test_the_committees_document_keeps_its_three_lists(github_style):
+def test_the_committees_document_keeps_its_five_lists(github_style):
     output, _ = github_style
     assert [
         (title, kind, len(items))
         for title, kind, items in checklists_of(output, "committee-procedure")
     ] == [
         ("When a report arrives", "steps", 4),
+        ("Investigating a report", "steps", 13),
         ("Possible responses", "options", 3),
         ("After the decision", "steps", 3),
+        ("Follow-up", "steps", 2),
     ]
 
 
@@ -398,4 +422,183 @@ def test_every_checklist_of_both_roles_is_on_the_pocket_cards(github_style):
         for title, _, _ in checklists_of(output, slug)
     ]
     faces = soup(output / "pocket-cards.html").select(".card:not(.card--contacts) .card__title")
-    assert sorted({normalised(face.get_text()) for face in faces}) == sorted(titles)
+    # A list split over cards is titled "(1 of 2)", "(2 of 2)" on them.
+    on_cards = {re.sub(r" \(\d+ of \d+\)$", "", normalised(face.get_text())) for face in faces}
+    assert sorted(on_cards) == sorted(set(titles))
+
+
+# --- Written for GitHub: the cards of two documents, and each problem at its source ---
+
+
+def card_sections(output: Path) -> list:
+    return soup(output / "pocket-cards.html").select(".card")
+
+
+def test_two_pages_lists_under_one_heading_get_faces_kept_apart_by_page(github_style):
+    output, result = github_style
+    # Both documents end with "## Follow-up": two lists with the id 'follow-up'.
+    ids = [card["id"] for card in card_sections(output)]
+    assert len(ids) == len(set(ids))
+    assert {"card-hosts-procedure-follow-up", "card-committee-procedure-follow-up"} <= set(ids)
+    assert result.returncode == 0 and "is used 2 times" not in result.stderr
+
+
+CARD_PDFS = [
+    ("pocket-cards.pdf", None),
+    ("pocket-cards-letter.pdf", "letter"),
+    ("pocket-cards-a4.pdf", "a4"),
+]
+
+
+def printed_faces(output: Path, pdf_name: str, paper: str | None) -> list[str]:
+    """Return the text of each face of a cards PDF, in order: a page each, or a slot of a sheet."""
+    card = card_size(GITHUB_STYLE["HANDBOOK"])
+    texts = []
+    with pdfplumber.open(output / pdf_name) as pdf:
+        for page in pdf.pages:
+            if paper is None:
+                texts.append(page.extract_text())
+                continue
+            for x, y in layout(paper, card).slots():
+                box = [72 * x, 72 * y, 72 * (x + card.width_in), 72 * (y + card.height_in)]
+                text = page.crop(box).extract_text()
+                if text.strip():
+                    texts.append(text)
+    return texts
+
+
+def printed_numbers(text: str) -> list[int]:
+    """Return the step numbers a face prints, each at the start of a line ("7. Write down")."""
+    return [int(number) for number in re.findall(r"^(\d+)\. ", text, re.MULTILINE)]
+
+
+@pytest.mark.parametrize(("pdf_name", "paper"), CARD_PDFS)
+def test_a_list_split_over_cards_goes_on_counting_in_every_pdf(github_style, pdf_name, paper):
+    output, _ = github_style
+    cards = card_sections(output)
+    faces = printed_faces(output, pdf_name, paper)
+    assert len(faces) == len(cards)
+    # "Investigating a report": twelve steps, more than card_max_items.
+    split = [
+        text
+        for card, text in zip(cards, faces, strict=True)
+        if card.select_one(".card__title").get_text().startswith("Investigating a report (")
+    ]
+    assert len(split) >= 2
+    assert [number for text in split for number in printed_numbers(text)] == list(range(1, 13))
+    # Every numbered face prints the numbers its page gives it (<ol start>).
+    for card, text in zip(cards, faces, strict=True):
+        steps = card.select_one("ol.card__items")
+        if steps is not None:
+            start, count = int(steps.get("start", 1)), len(steps.find_all("li", recursive=False))
+            assert printed_numbers(text) == list(range(start, start + count)), card["id"]
+
+
+def test_the_cards_page_names_both_pages_and_each_face_has_its_pages_date(github_style):
+    output, _ = github_style
+    page = soup(output / "pocket-cards.html")
+    intro = normalised(page.select_one(".cards-intro p").get_text())
+    assert intro.startswith(
+        "The checklists of the Event Hosts' Response Procedure and Code of Conduct Committee"
+        f" Procedure as {len(page.select('.card'))} card faces"
+    ), intro
+    assert [a["href"] for a in page.select(".cards-intro p a")][:2] == [
+        "./hosts-procedure.html",
+        "./committee-procedure.html",
+    ]
+    # Each document's Modified date; the contacts card has the first card page's.
+    dates = {"hosts-procedure": "2026-10-15", "committee-procedure": "2026-11-02"}
+    for card in page.select(".card"):
+        slug = next((slug for slug in dates if card["id"].startswith(f"card-{slug}-")), None)
+        footer = normalised(card.select_one(".card__footer").get_text())
+        assert f"as of {dates[slug or 'hosts-procedure']} ·" in footer, card["id"]
+    faces = printed_faces(output, "pocket-cards.pdf", None)
+    assert sum("as of 2026-11-02" in text for text in faces) == len(
+        page.select(".card[id^='card-committee-procedure-']")
+    )
+    # The PDFs are as of the newest document.
+    reader = pypdf.PdfReader(output / "pocket-cards.pdf")
+    assert reader.metadata["/ModDate"].startswith("D:20261102")
+
+
+def test_a_contact_with_a_phone_and_an_email_is_on_the_card_once_with_both(github_style):
+    output, _ = github_style
+    contacts = soup(output / "pocket-cards.html").select_one(".card--contacts")
+    chair = [line for line in contacts.select(".card__contact") if "Ana Souza" in line.get_text()]
+    assert len(chair) == 1
+    assert [a["href"] for a in chair[0].select("a")] == [
+        "tel:+351210000000",
+        "mailto:chair@tidewater-py.test",
+    ]
+    printed = printed_faces(output, "pocket-cards.pdf", None)[0]
+    assert printed.count("Ana Souza") == 1
+    assert "+351 21 000 0000" in printed and "chair@tidewater-py.test" in printed
+
+
+def test_the_committees_diagram_is_published_with_its_page(github_style):
+    output, _ = github_style
+    image = soup(output / "committee-procedure.html").select_one("main img")
+    assert image["alt"].startswith("From a report to a decision")
+    assert (output / image["src"]).is_file()
+
+
+# The fork as first written for GitHub: a diagram linked beside its page
+# (published by no STATIC_PATHS), an address left to fill in, in the
+# organization's language, which it names in content_placeholders.
+DRAFT = {
+    "committee-procedure.md": ("{static}/images/response-flow.svg", "images/response-flow.svg"),
+    "code-of-conduct.md": ("write to <{{ CONDUCT_EMAIL }}>", "write to us (e-mail: A DEFINIR)"),
+}
+
+
+def test_the_first_draft_fails_at_each_source_line(tmp_path):
+    content = Path(shutil.copytree(FORKS / "github-style", tmp_path / "content"))
+    for name, (written, draft) in DRAFT.items():
+        page = content / "pages" / name
+        page.write_text(page.read_text(encoding="utf-8").replace(written, draft), encoding="utf-8")
+    handbook = {**GITHUB_STYLE["HANDBOOK"], "content_placeholders": ["TODO", "TBD", "A DEFINIR"]}
+    settings = {**GITHUB_STYLE, "STATIC_PATHS": [], "HANDBOOK": handbook}
+    result = run_pelican(tmp_path / "output", content=content, settings=settings)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith(str(content))]
+    pages = content / "pages"
+    assert problems[0] == (
+        f"{pages}/code-of-conduct.md:16: 'A DEFINIR' is a placeholder: write the real text"
+        " (HANDBOOK content_placeholders)"
+    )
+    assert problems[1].startswith(
+        f"{pages}/committee-procedure.md:11: link to 'images/response-flow.svg' has no target"
+    )
+    assert len(problems) == 2, problems
+
+
+def test_settings_that_end_in_a_link_or_a_date_are_reported_at_the_setting(tmp_path):
+    settings = {**GITHUB_STYLE, "CONDUCT_EMAIL": None, "TIMEZONE": "Europe/Lisbn"}
+    result = run_pelican(tmp_path / "output", content=FORKS / "github-style", settings=settings)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if ": " in line]
+    assert [line.split(": ", 1)[1] for line in problems[:2]] == [
+        "CONDUCT_EMAIL None is not an email address",
+        "TIMEZONE 'Europe/Lisbn' is not a time zone (did you mean 'Europe/Lisbon'?)",
+    ]
+    assert all(line.split(": ", 1)[0].endswith("pelicanconf.py") for line in problems[:2])
+    assert "mailto:None" not in result.stdout + result.stderr
+    assert "Could not process" not in result.stdout + result.stderr
+    assert not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_a_site_with_no_checklist_gets_its_report_form_from_the_settings(tmp_path):
+    fields = [
+        "Where it happened",
+        "What happened. In the reporter's own words.",
+        "Who was involved: names, a description",
+    ]
+    handbook = {**ONE_PAGE["HANDBOOK"], "report_form_fields": fields}
+    output, result = build_fork(tmp_path, "one-page", {**ONE_PAGE, "HANDBOOK": handbook})
+    assert result.returncode == 0, result.stdout + result.stderr
+    form = soup(output / "incident-report-form.html")
+    labels = [normalised(label.get_text()) for label in form.select(".field__label")]
+    assert labels[-3:] == ["Where it happened", "What happened", "Who was involved"]
+    hints = [normalised(hint.get_text()) for hint in form.select(".field__hint")]
+    assert hints == ["In the reporter's own words.", "For example: names, a description"]
+    assert not (output / "pocket-cards.html").exists()
