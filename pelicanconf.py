@@ -115,6 +115,10 @@ RELATIVE_URLS = True
 # jinja2content renders each Markdown file as a Jinja template (settings reach
 # the text); handbook adds checklists, link checks, cards and offline use.
 PLUGINS = ["jinja2content", "handbook"]
+# Every value a template writes is escaped as text unless marked as HTML
+# (`|safe` for a page's content): a setting or a title with "<" or a quote
+# cannot break the page. Pages' own Jinja escapes for Markdown (the handbook).
+JINJA_ENVIRONMENT = {"autoescape": True}
 # The handbook names the page and line of a link it cannot resolve; Pelican's
 # own warning for it names neither.
 LOG_FILTER = [(logging.WARNING, "Unable to find '%s', skipping url replacement.")]

@@ -8,6 +8,7 @@ checked, and the offline cache lists every file, so it comes last).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -45,6 +46,23 @@ HERE = os.path.dirname(__file__)
 TEMPLATES = os.path.join(HERE, "templates")
 STATIC = os.path.join(HERE, "static")
 FEATURES = ("checklists", "link_check", "printouts", "offline")
+# The options of a Jinja environment that its compiled templates depend on.
+COMPILE_OPTIONS = (
+    "autoescape",
+    "finalize",
+    "trim_blocks",
+    "lstrip_blocks",
+    "keep_trailing_newline",
+    "newline_sequence",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+)
 
 
 def _add_markdown_extensions(build, settings: dict) -> None:
@@ -106,9 +124,17 @@ def _keep_compiled_templates(env, settings: dict) -> None:
     Compiling them is a fifth of a second `make html` with nothing changed
     (0.34 s of CPU on the real site, 0.27 s with them kept; stock Pelican
     takes 0.27 s). A changed template is compiled again: Jinja keeps a checksum of it.
+    The checksum is of the source alone, so each set of the environment's
+    options has a folder of its own: a template compiled without autoescape
+    must not be reused by a build with it. Autoescape chosen by a function
+    (select_autoescape) gives no key: those builds compile every time.
     """
-    if env.bytecode_cache is None:
-        folder = Path(settings.get("CACHE_PATH") or "cache") / "handbook" / "templates"
+    if env.bytecode_cache is None and not callable(env.autoescape):
+        options = [getattr(env, name) for name in COMPILE_OPTIONS] + sorted(env.extensions)
+        # A function (finalize) by its name: its repr changes with each process.
+        named = [getattr(option, "__qualname__", option) for option in options]
+        key = hashlib.sha256(repr(named).encode()).hexdigest()[:12]
+        folder = Path(settings.get("CACHE_PATH") or "cache") / "handbook" / "templates" / key
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 

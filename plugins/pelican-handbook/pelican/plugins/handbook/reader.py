@@ -9,9 +9,12 @@ one Markdown instance, reset between pages as Python-Markdown asks.
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markdown import Markdown
+from markupsafe import Markup
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
@@ -46,12 +49,40 @@ def _holds_jinja(env: jinja2.Environment, text: str) -> bool:
     return any(start in text for start in starts)
 
 
+# What a value must not bring into Markdown as it is: a "<" or ">" (raw HTML,
+# an autolink, a quote block) and a "&" that starts a character reference.
+# Quotes and a lone "&" are text to Markdown, which escapes them itself; an
+# autolink (<{{ CONDUCT_EMAIL }}>) would write a reference's "&" as text.
+_MARKUP = re.compile(r"[<>]|&(?=#[0-9]+;|#x[0-9a-f]+;|[0-9a-z]+;)", re.IGNORECASE)
+_REFERENCES = {"<": "&#60;", ">": "&#62;", "&": "&#38;"}
+_CHARACTERS = {reference: character for character, reference in _REFERENCES.items()}
+_WRITTEN_REFERENCE = re.compile("|".join(_CHARACTERS))
+
+
+def markdown_text(value) -> Markup:
+    """Return a value a page writes (`{{ ORGANIZATION }}`) as Markdown that shows it as text."""
+    if hasattr(value, "__html__"):
+        # Marked as HTML by the page itself (`|safe`), or a macro's output.
+        return Markup(value.__html__())
+    return Markup(_MARKUP.sub(lambda match: _REFERENCES[match.group()], str(value)))
+
+
+def _plain_metadata(metadata: dict, formatted) -> None:
+    """Give metadata that Markdown does not read (Title, Door) the characters of its values."""
+    for name, value in metadata.items():
+        if isinstance(value, str) and name not in formatted:
+            metadata[name] = _WRITTEN_REFERENCE.sub(lambda match: _CHARACTERS[match.group()], value)
+
+
 def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
     """Return a sandboxed copy of jinja2content's environment, failing on undefined names.
 
     A page is content, not code: a fork that builds every pull request must
     not run what a contributor's page asks of Python (`cycler.__init__...`).
     A misspelt setting name fails loudly instead of rendering as nothing.
+    Each value is written as Markdown text (markdown_text), whatever the
+    site's JINJA_ENVIRONMENT says: HTML escaping would show an address's
+    "&#39;" in an autolink.
     """
     options = {
         name: getattr(env, name)
@@ -68,12 +99,17 @@ def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
             "lstrip_blocks",
             "newline_sequence",
             "keep_trailing_newline",
-            "autoescape",
         )
     }
     extensions = [type(extension) for extension in env.extensions.values()]
     sandbox = SandboxedEnvironment(
-        loader=env.loader, extensions=extensions, undefined=jinja2.StrictUndefined, **options
+        loader=env.loader,
+        extensions=extensions,
+        undefined=jinja2.StrictUndefined,
+        # On, so that a macro's or a `{% set %}` block's output stays as written.
+        autoescape=True,
+        finalize=markdown_text,
+        **options,
     )
     sandbox.globals.update(env.globals)
     sandbox.filters.update(env.filters)
@@ -117,7 +153,9 @@ class HandbookReading:
             if not hasattr(self, "env") or not _holds_jinja(self.env, text):
                 # Most pages hold no Jinja: they skip jinja2content's temporary file.
                 return self._read_markdown(build, source_path, text)
-            return super().read(source_path)
+            content, metadata = super().read(source_path)
+            _plain_metadata(metadata, self.settings["FORMATTED_FIELDS"])
+            return content, metadata
         except jinja2.TemplateError as error:
             if build is None:
                 raise

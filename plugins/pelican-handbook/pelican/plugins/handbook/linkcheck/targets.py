@@ -12,7 +12,9 @@ from ..settings import did_you_mean
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 _GLOB = re.compile(r"[*?[]")
-_EMAIL = re.compile(r"[^@\s,?/]+@[^@\s,?/]+\.[^@\s,?/]+")
+# An address holds no space, quote or angle bracket (RFC 5322 allows them only
+# quoted, which no one writes in a link): "x<b>@y.org" is markup, not an address.
+_EMAIL = re.compile(r'[^@\s,?/"<>]+@[^@\s,?/"<>]+\.[^@\s,?/"<>]+')
 # What a phone number may hold besides digits (RFC 3966 visual separators).
 _PHONE = re.compile(r"\+?[0-9().-]+(;[a-z-]+=[^;\s]+)*", re.IGNORECASE)
 
