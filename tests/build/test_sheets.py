@@ -303,3 +303,31 @@ def test_the_pdfs_are_tagged_with_a_title_and_the_procedures_date(site, pdf_name
     assert reader.metadata.title == title
     changed = soup(site / STAFF).select_one(".build-date time")["datetime"]
     assert reader.metadata["/ModDate"].startswith("D:" + changed.replace("-", ""))
+
+
+def printed_numbers(value: str) -> list[int]:
+    """Return the step numbers a face prints, each at the start of a line ("7. Write down")."""
+    return [int(number) for number in re.findall(r"^(\d+)\. ", value, re.MULTILINE)]
+
+
+@pytest.mark.parametrize("size", list(CARD_SIZES))
+@pytest.mark.parametrize(("pdf_name", "paper"), PDFS)
+def test_every_numbered_face_prints_the_numbers_its_page_gives_it(sites, size, pdf_name, paper):
+    """A list split over cards goes on counting: part 2 starts at its <ol start>, not at 1."""
+    site = sites[size]
+    sections = soup(site / "pocket-cards.html").select(".card")
+    crops = face_crops(site, pdf_name, card_of(size), paper)
+    starts = []
+    for section, (_, crop) in zip(sections, crops, strict=True):
+        steps = section.select_one("ol.card__items")
+        if steps is None:
+            continue
+        start, count = int(steps.get("start", 1)), len(steps.find_all("li", recursive=False))
+        assert printed_numbers(crop.extract_text()) == list(range(start, start + count)), section[
+            "id"
+        ]
+        starts.append(start)
+    # The staff procedure's longest lists fit a 4 x 6 in face; on the smaller
+    # cards they are split.
+    if size != "4x6":
+        assert max(starts) > 1
