@@ -115,10 +115,13 @@ class Comparison:
             self.error(self.checklist_line(ours), f"{message} {self.source_name}")
         items = {item["id"]: item for item in ours["items"]}
         sources = {item["id"]: item for item in theirs["items"]}
+        # What each item translates: the source item of its id, or the one a rewording renamed.
+        translates = {**{name: name for name in items}, **reworded(ours["items"], theirs["items"])}
+        by_source = {translates[name]: items[name] for name in items}
         previous = None
         for name, source in sources.items():
-            if name in items:
-                previous = items[name]
+            if name in by_source:
+                previous = by_source[name]
                 continue
             where = self.line_of(previous["id"], previous["text"]) if previous else None
             message = (
@@ -127,20 +130,20 @@ class Comparison:
             )
             self.error(where or self.checklist_line(ours), message)
         for item in items.values():
-            if item["id"] not in sources:
+            if translates[item["id"]] not in sources:
                 message = (
                     f"item '{item['id']}' ({_shown(item['text'])}) of checklist '{ours['id']}'"
                     f" is not in {self.source_name}: give it the id of the item it translates"
                 )
                 self.error(self.line_of(item["id"], item["text"]), message)
-        wrong = _out_of_order(list(items), list(sources))
+        wrong = _out_of_order([translates[name] for name in items], list(sources))
         if wrong:
-            message = f"item '{wrong[0]}' comes before '{wrong[1]}' here, after it in"
-            line = self.line_of(wrong[0], items[wrong[0]]["text"])
-            self.error(line, f"{message} {self.source_name}")
+            here = next(name for name in items if translates[name] == wrong[0])
+            message = f"item '{here}' comes before '{wrong[1]}' here, after it in"
+            self.error(self.line_of(here, items[here]["text"]), f"{message} {self.source_name}")
         for item in items.values():
-            if item["id"] in sources:
-                self.compare_item(item, sources[item["id"]])
+            if translates[item["id"]] in sources:
+                self.compare_item(item, sources[translates[item["id"]]])
 
     def compare_item(self, item: dict, source: dict) -> None:
         """Report a step against a note, a missing record, or a reworded source item."""
@@ -149,21 +152,40 @@ class Comparison:
             message = f"item '{item['id']}' is {_place(item['depth'])} here,"
             self.error(line, f"{message} {_place(source['depth'])} in {self.source_name}")
         record = item.get("source")
+        renamed = f" (its id is now '{source['id']}')" if source["id"] != item["id"] else ""
         if record is None:
             message = (
                 f"item '{item['id']}' records nothing of the source text it translates:"
                 f" once it says what {self.source_name} says, write"
-                f" {record_attributes(item['id'], source['text'])} under it"
+                f" {record_attributes(source['id'], source['text'])} under it"
             )
             self.error(line, message)
-        elif record != text_hash(source["text"]):
+        elif record != text_hash(source["text"]) or renamed:
             self.outdated[item["id"]] = source["text"]
             message = (
                 f"item '{item['id']}' is outdated: {self.source_name} has reworded it since it"
-                f" was translated, and now says {_shown(source['text'])}; translate it again,"
-                " then refresh this file's records"
+                f" was translated{renamed}, and now says {_shown(source['text'])}; translate it"
+                " again, then refresh this file's records"
             )
             self.build.report.warn(self.path, line, message)
+
+
+def reworded(ours: list[dict], theirs: list[dict]) -> dict[str, str]:
+    """Return the items whose source was reworded into a new id: their id, then the new one.
+
+    An item's id comes from its words, so rewording a source item renames it.
+    An item of the translation that the source lacks, where (same place, same
+    depth) the source has an item the translation lacks, translates that item.
+    """
+    ours_ids = {item["id"] for item in ours}
+    theirs_ids = {item["id"] for item in theirs}
+    return {
+        mine["id"]: source["id"]
+        for mine, source in zip(ours, theirs)
+        if mine["id"] not in theirs_ids
+        and source["id"] not in ours_ids
+        and bool(mine["depth"]) == bool(source["depth"])
+    }
 
 
 def compare(build, source, translation) -> dict[str, str]:

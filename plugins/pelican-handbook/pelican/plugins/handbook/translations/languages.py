@@ -130,7 +130,7 @@ def apply_translations(build, generators, contents: list) -> None:
     }
     generated = generators[0].context.get("generated_content", {})
     for page in contents:
-        words = state.words.get(page.lang, state.words[state.default])
+        words = state.words_of(page.lang)
         outdated = {}
         if id(page) in translations:
             source = next((t for t in page.translations if id(t) not in translations), None)
@@ -146,7 +146,7 @@ def apply_translations(build, generators, contents: list) -> None:
         from ..printouts.marks import stamp_print_marks  # the printouts import the build
 
         for lang in state.languages[1:]:
-            stamp_print_marks([p for p in contents if p.lang == lang], state.words.get(lang, {}))
+            stamp_print_marks([p for p in contents if p.lang == lang], state.words_of(lang))
     speak(build, generators[0].context, state.default)
 
 
@@ -156,8 +156,8 @@ def speak(build, context: dict, lang: str, switch: list | None = None) -> None:
     # The one dict every template reads (macros imported without context too):
     # filled in place with this language's words.
     words = build.options["words"]
-    chosen = state.words.get(lang) or state.words.get(state.default)
-    if chosen is not None and chosen is not words:
+    chosen = state.words_of(lang)
+    if chosen is not words:
         words.clear()
         words.update(chosen)
     context["HANDBOOK_SCRIPT_WORDS"] = {key: words[key] for key in SCRIPT_WORDS}

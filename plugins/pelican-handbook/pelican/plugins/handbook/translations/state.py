@@ -23,3 +23,7 @@ class TranslationState:
     @property
     def several(self) -> bool:
         return len(self.languages) > 1
+
+    def words_of(self, lang: str) -> dict:
+        """Return the words of `lang`: the site's own where it has none."""
+        return self.words.get(lang) or self.words[self.default]
