@@ -28,7 +28,11 @@ WORDS = {
     "site_description": "{organization}: <b data-injected>\"conduct\"</b> & 'help'.",
     "reset": "Reset </script><script data-injected>alert(4)</script>",
     "form_title": 'Report "now" <b data-injected>&</b>',
+    # In the CSS of each page's print marks, and the footer.
+    "footer_changed": 'As "of" {date} </style><b data-injected>',
 }
+# How dates are written: text around the date too.
+DATE_FORMAT = "%Y-%m-%d <i data-injected>'d'</i>"
 # A page's own metadata: Markdown reads the Summary (its "<b>" is markup, its
 # "1 < 2" is text) but not the Title.
 STAFF_TITLE = 'Staff "Steps" & <b data-injected onmouseover="alert(5)">Rules</b> 1 < 2'
@@ -49,6 +53,7 @@ SETTINGS = {
         "short_name": SHORT_NAME,
         "app_description": APP_DESCRIPTION,
         "words": WORDS,
+        "date_format": DATE_FORMAT,
     },
 }
 PAGES = ("index.html", "code-of-conduct.html", "conduct-attendee-procedure.html")
@@ -148,6 +153,15 @@ def test_a_setting_written_in_a_page_is_text_in_its_body_and_its_metadata(hostil
     listed = [text(item) for item in page.select(".prose li")]
     assert any(item.startswith(f"{EMERGENCY_LABEL}: 112") for item in listed), listed
     assert any(item.startswith(ORGANIZER_ROLE) for item in listed), listed
+
+
+def test_the_dates_and_their_words_show_as_written(hostile):
+    footer = text(read(hostile, STAFF).select_one(".build-date"))
+    assert 'As "of" ' in footer and "</style><b data-injected>" in footer
+    assert "<i data-injected>'d'</i>" in footer
+    # The print marks' CSS holds them as CSS strings: no "</style>" ends it early.
+    style = read(hostile, STAFF).find("style", media="print")
+    assert "</style>" not in style.string and 'As \\"of\\"' in style.string
 
 
 def test_an_address_with_a_quote_and_an_ampersand_links_as_written(hostile):
