@@ -209,3 +209,17 @@ def test_a_site_without_a_report_form_list_has_no_form_and_says_so(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "pocket-cards.html").exists()
     assert not (tmp_path / "out" / "incident-report-form.html").exists()
+
+
+def test_untitled_lists_on_two_pages_make_faces_of_their_own(tmp_path):
+    """Both lists are 'checklist' on their page; on the cards page each keeps its page's name."""
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    for slug in ("hosts", "committee"):
+        text = f"Title: {slug}\nslug: {slug}\nChecklists: steps\n\nSome text.\n\n1. Listen\n"
+        (tmp_path / "content" / "pages" / f"{slug}.md").write_text(text, encoding="utf-8")
+    output = tmp_path / "out"
+    result = run_pelican(output, content=tmp_path / "content")
+    assert result.returncode == 0, result.stdout + result.stderr
+    ids = [card["id"] for card in faces(output / "pocket-cards.html")]
+    assert sorted(ids) == ["card-committee-checklist", "card-contacts", "card-hosts-checklist"]
+    assert "is used 2 times" not in result.stdout + result.stderr
