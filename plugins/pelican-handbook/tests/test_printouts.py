@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import shutil
+from pathlib import Path
 
+import pelican
 import pytest
 from bs4 import BeautifulSoup
 from fixture_sites import copy_site
@@ -292,3 +295,20 @@ def test_a_marked_list_wins_over_the_settings_and_the_build_says_so(build_site, 
         f"{page}:11: warning: the report form is made from this list marked .report-form;"
         " HANDBOOK['report_form_fields'] is not used: remove one or the other"
     ) in built.stderr
+
+
+def test_a_themes_cards_template_that_fails_is_reported_at_its_line(build_site, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", theme)
+    (theme / "templates" / "handbook").mkdir()
+    cards = theme / "templates" / "handbook" / "cards.html"
+    cards.write_text(
+        '{% extends "base.html" %}\n{% block content %}\n{{ nope.x }}\n{% endblock %}\n'
+    )
+    handbook = {"report_form_fields": FIELDS}
+    built = build_site(copy_site(tmp_path), THEME=str(theme), HANDBOOK=handbook)
+    assert built.status == 1
+    assert f"{cards}:3: template error: 'nope' is undefined" in built.stderr
+    assert "Traceback" not in built.stderr
+    # The form is still written.
+    assert form_labels(built.output)[-1] == "Who was involved"

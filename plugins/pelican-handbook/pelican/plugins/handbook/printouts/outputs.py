@@ -1,19 +1,21 @@
 """Write the print outputs: pocket cards (HTML, and PDF with the `print` extra) and the report form.
 
 They are rendered with the pages generator's own templates and context, by
-Pelican's Writer, so they extend the theme's base.html like every other page.
+the handbook's Writer, so they extend the theme's base.html like every other
+page, and a template that fails is reported at its line like a page's.
 A theme may override `handbook/cards.html` and `handbook/form.html`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.generators import PagesGenerator
-from pelican.writers import Writer
 
+from ..theme_check import HandbookWriter
 from .card_files import CARDS_HTML, CARDS_PDF, sheet_links, write_cards
 from .form import form_fields, settings_checklist
 from .pdf import pdf_writer_installed
@@ -106,9 +108,16 @@ def plan_printouts(build, generators) -> PrintState | None:
     return state
 
 
+class TemplateFailed(Exception):
+    """A print template failed while rendering; the writer has reported it at its line."""
+
+
 def _render(pelican, state: PrintState, name: str, template: str, **values) -> Path:
     """Write `name` from a template, as the pages generator would."""
-    writer = Writer(pelican.output_path, settings=pelican.settings)
+    path = Path(pelican.output_path) / name
+    # Gone unless written now: a failed template leaves no last build's copy behind.
+    path.unlink(missing_ok=True)
+    writer = HandbookWriter(pelican.output_path, settings=pelican.settings)
     writer.write_file(
         name,
         state.generator.get_template(template),
@@ -117,7 +126,9 @@ def _render(pelican, state: PrintState, name: str, template: str, **values) -> P
         page_name=name.removesuffix(".html"),
         **values,
     )
-    return Path(pelican.output_path) / name
+    if not path.exists():
+        raise TemplateFailed(template)
+    return path
 
 
 def write_printouts(build, pelican, state: PrintState | None) -> None:
@@ -127,17 +138,20 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
         return
     if state.pages:
         cards = functools.partial(_render, pelican, state, template="handbook/cards")
-        write_cards(build, pelican, state, cards)
+        # A failed template is reported at its line; the form may still be written.
+        with contextlib.suppress(TemplateFailed):
+            write_cards(build, pelican, state, cards)
     if state.form_checklist is not None:
         opening, gathered = form_fields(state.form_checklist, build.options["words"])
-        _render(
-            pelican,
-            state,
-            FORM_HTML,
-            "handbook/form",
-            opening=opening,
-            gathered=gathered,
-            source_page=state.form_page,
-            # The form prints the date of the procedure it comes from.
-            handbook_print_marks=getattr(state.form_page, "handbook_print_marks", None),
-        )
+        with contextlib.suppress(TemplateFailed):
+            _render(
+                pelican,
+                state,
+                FORM_HTML,
+                "handbook/form",
+                opening=opening,
+                gathered=gathered,
+                source_page=state.form_page,
+                # The form prints the date of the procedure it comes from.
+                handbook_print_marks=getattr(state.form_page, "handbook_print_marks", None),
+            )
