@@ -45,7 +45,7 @@ define build_and_swap
 	rm -rf "$(OLDDIR)"
 endef
 
-.PHONY: help html serve devserver publish clean test test-floors lint format bench audit system-deps browser-deps
+.PHONY: help html serve devserver publish clean translation translation-checked test test-floors lint format bench audit system-deps browser-deps
 
 help:
 	@echo 'make serve      build the site and serve it on http://$(BIND):$(PORT)'
@@ -54,6 +54,8 @@ help:
 	@echo 'make html       build the site into output/ (kept as it was if the build fails)'
 	@echo 'make devserver  rebuild on every change and serve; problems are reported, not fatal'
 	@echo 'make publish    build with publishconf.py into output/'
+	@echo 'make translation LANG=es PAGE=slug   start a translation of a page, ids and records in place'
+	@echo 'make translation-checked FILE=path  refresh the records of ONE checked translation'
 	@echo 'make bench      build-cost benchmark against stock Pelican'
 	@echo 'make audit      Lighthouse scores of the staff page'
 	@echo 'make lint       ruff check and format check'
@@ -89,6 +91,17 @@ devserver: $(SITE_READY) system-deps
 
 publish: $(SITE_READY) system-deps
 	$(call build_and_swap,$(PUBLISHCONF))
+
+# A translation of page PAGE into language LANG, written beside its source as
+# <source>.LANG.md: every heading, checklist and item id and each item's record
+# of its source in place, for a translator to put the words in (README, "Your
+# language"). Once a translation is checked against its source, refresh the
+# records of that one file: `make translation-checked FILE=content/pages/x.es.md`.
+translation: $(SITE_READY)
+	"$(VENV)/bin/python" -m pelican.plugins.handbook.translations new "$(LANG)" "$(PAGE)" -s "$(CONFFILE)"
+
+translation-checked: $(SITE_READY)
+	"$(VENV)/bin/python" -m pelican.plugins.handbook.translations checked "$(FILE)" -s "$(CONFFILE)"
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BUILDDIR)" "$(OLDDIR)"

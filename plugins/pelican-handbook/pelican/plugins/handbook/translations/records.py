@@ -17,8 +17,8 @@ import re
 import unicodedata
 
 RECORD_LENGTH = 8
-# The attribute list of one record, with its hash, wherever it is written.
-_RECORD = re.compile(r"""\{:?[^}\n]*?\bdata-source\s*=\s*(["']?)([^"'\s}]*)\1[^}\n]*\}""")
+# The hash of a record, as written in its attribute list.
+_HASH = re.compile(r"""\bdata-source\s*=\s*(["']?)[^"'\s}]*\1""")
 
 
 def text_hash(text: str) -> str:
@@ -43,19 +43,25 @@ def record_attributes(item_id: str, text: str) -> str:
     return f'{{: #{item_id} data-source="{text_hash(text)}" }}'
 
 
-def refresh_records(text: str, current: dict[str, str]) -> tuple[str, list[str]]:
-    """Return `text` with the records of the ids in `current` set to their hash, and those ids."""
+def refresh_records(text: str, current: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
+    """Return `text` with each item's record set to (source id, hash); and the ids changed.
+
+    `current` is by the id the item has now: a source item reworded into a
+    new id gives the translation's item that new id.
+    """
     changed = []
-
-    def refresh(found: re.Match) -> str:
+    for item_id, (source_id, digest) in current.items():
+        found = _id_pattern(item_id).search(text)
+        if found is None:
+            continue
         written = found.group(0)
-        ids = re.findall(r"#([^\s}#.]+)", written)
-        item_id = next((name for name in ids if name in current), None)
-        if item_id is None or found.group(2) == current[item_id]:
-            return written
-        changed.append(item_id)
-        start, end = found.span(2)
-        offset = found.start()
-        return written[: start - offset] + current[item_id] + written[end - offset :]
-
-    return _RECORD.sub(refresh, text), changed
+        new_id, record = f"#{source_id}", f'data-source="{digest}"'
+        renamed = re.sub(f"#{re.escape(item_id)}(?![\\w-])", lambda _, new=new_id: new, written)
+        if _HASH.search(renamed):
+            updated = _HASH.sub(lambda _, new=record: new, renamed, count=1)
+        else:
+            updated = f'{renamed[:-1].rstrip()} data-source="{digest}" }}'
+        if updated != written:
+            text = text[: found.start()] + updated + text[found.end() :]
+            changed.append(item_id)
+    return text, changed
