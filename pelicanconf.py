@@ -131,7 +131,12 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["articles"]
 PAGE_URL = "{slug}.html"
 PAGE_SAVE_AS = "{slug}.html"
-STATIC_PATHS = []
+# A translation (the same `Slug:` with `Lang: es`) is published under its
+# language: es/conduct-staff-procedure.html (README, "Your language").
+PAGE_LANG_URL = "{lang}/{slug}.html"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}.html"
+# Pictures go in content/images/ and are linked as {static}/images/plan.png.
+STATIC_PATHS = ["images"]
 
 # The handbook is pages only: no blog machinery.
 DIRECT_TEMPLATES = ["index"]

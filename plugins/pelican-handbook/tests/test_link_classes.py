@@ -236,3 +236,16 @@ def test_content_that_would_leave_the_site_is_reported_under_a_policy(build_site
     ]
     # Without a policy, a site may send its readers anywhere.
     assert build_site(content).status == 0
+
+
+def test_an_image_no_setting_publishes_names_the_setting(build_site, tmp_path):
+    page = "Title: Page\n\n![The floor plan](pictures/plan.png)\n"
+    content = site(tmp_path, {"page.md": page})
+    (content / "pictures").mkdir()
+    (content / "pictures" / "plan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    built = build_site(content)
+    assert problems(built, content) == [
+        "pages/page.md:3: link to 'pictures/plan.png' has no target: the build writes no"
+        " 'pages/pictures/plan.png' (pictures/plan.png is not published: add 'pictures'"
+        " to STATIC_PATHS)"
+    ]

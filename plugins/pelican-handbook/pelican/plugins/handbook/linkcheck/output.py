@@ -132,13 +132,28 @@ class OutputCheck:
         """Return the problem of a link to a missing file that a static file of that name fixes."""
         name = posixpath.basename(path)
         found = sorted(s for s in self.state.static_outputs if posixpath.basename(s) == name)
-        if not name or not found:
+        if not name:
             return None
+        if not found:
+            return self.unpublished_hint(path, href, name)
         choice = min(found, key=lambda s: (not path.endswith(s), len(s)))
         return (
             f"link to '{href}' has no target: the build writes no '{path}'"
             f" (did you mean '{{static}}/{choice}'?)"
         )
+
+    def unpublished_hint(self, path: str, href: str, name: str) -> str | None:
+        """Return the problem of a link to a file in the content that no setting publishes."""
+        content = self.build.settings.get("PATH", "")
+        for folder, _, names in os.walk(content):
+            if name in names:
+                where = os.path.relpath(folder, content).replace(os.sep, "/")
+                return (
+                    f"link to '{href}' has no target: the build writes no '{path}'"
+                    f" ({where}/{name} is not published: add '{where.split('/')[0]}'"
+                    " to STATIC_PATHS)"
+                )
+        return None
 
     def heading_hint(self, path: str, fragment: str) -> str:
         """Return how to give an id to the heading a fragment names, if it has none."""
