@@ -40,9 +40,10 @@ def sheet_layouts(options: dict) -> list[Layout]:
     return [found for paper in PAPERS if (found := layout(paper, size)) is not None]
 
 
-def sheet_links(options: dict) -> dict[str, str]:
-    """Return the sheet PDF of each paper, by paper ("letter", "a4")."""
-    return {sheet.paper: SHEET_PDF.format(paper=sheet.paper) for sheet in sheet_layouts(options)}
+def sheet_links(options: dict, folder: str = "") -> dict[str, str]:
+    """Return the sheet PDF of each paper, by paper ("letter", "a4"), in a language's folder."""
+    layouts = sheet_layouts(options)
+    return {sheet.paper: folder + SHEET_PDF.format(paper=sheet.paper) for sheet in layouts}
 
 
 def _removed(*paths: Path) -> None:
@@ -63,6 +64,8 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
     css += numbering_css(state.pages)
     (static / "card-size.css").write_text(css, encoding="utf-8")
     first = state.pages[0]
+    # Another language's printouts go in its folder: es/pocket-cards.html.
+    folder = state.folder
     # The pages the faces come from, each named on the cards page.
     card_pages = [page for page in state.pages if any(c["items"] for c in page.handbook_checklists)]
     dates = [getattr(page, "handbook_changed_iso", None) for page in card_pages]
@@ -75,8 +78,9 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         "card_width": size.width,
         "card_height": size.height,
         # The PDFs the cards page links: none that this build does not write.
-        "pdf": CARDS_PDF if state.pdfs else None,
+        "pdf": folder + CARDS_PDF if state.pdfs else None,
         "sheets": sheets if state.pdfs else [],
+        "folder": folder,
     }
     siteurl = settings.get("SITEURL", "")
     qr = contacts_qr(siteurl, state.generator, state.pages)
@@ -96,31 +100,33 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         return faces
 
     def measure(trials: list[Face]) -> set[str]:
-        html = render(_MEASURE_HTML, faces=trials, measuring=True, **values)
+        html = render(folder + _MEASURE_HTML, faces=trials, measuring=True, **values)
         try:
-            return set(pdf(html, _MEASURE_PDF, trials))
+            return set(pdf(html, folder + _MEASURE_PDF, trials))
         finally:
-            _removed(html, output / _MEASURE_PDF)
+            _removed(html, output / folder / _MEASURE_PDF)
 
     faces = make_faces({})
     has_contacts = any(face.checklist == CONTACTS for face in faces)
     _note_print_extra(build, state.pdfs, has_contacts and wants_qr(siteurl) and qr is None)
     if not state.pdfs:
-        render(CARDS_HTML, faces=_unmeasured(faces), **values)
+        render(folder + CARDS_HTML, faces=_unmeasured(faces), **values)
         return
     try:
         faces, too_long = fit_faces(make_faces, measure)
     except PdfUnavailable as error:
         # Installed, but it cannot run (Pango is missing): a broken install.
-        render(CARDS_HTML, faces=_unmeasured(faces), **{**values, "pdf": None, "sheets": []})
-        build.report.problem(first.source_path, 1, f"cannot write {CARDS_PDF}: {error}")
+        without_pdfs = {**values, "pdf": None, "sheets": []}
+        render(folder + CARDS_HTML, faces=_unmeasured(faces), **without_pdfs)
+        build.report.problem(first.source_path, 1, f"cannot write {folder}{CARDS_PDF}: {error}")
         return
-    pdf(render(CARDS_HTML, faces=faces, **values), CARDS_PDF, faces)
+    pdf(render(folder + CARDS_HTML, faces=faces, **values), folder + CARDS_PDF, faces)
     for sheet in sheets:
         placed = {"paper": sheet.paper, "pages": place(faces, sheet), "marks": len(sheet.marks)}
-        html = render(_SHEET_HTML.format(paper=sheet.paper), faces=faces, sheet=placed, **values)
+        sheet_html = folder + _SHEET_HTML.format(paper=sheet.paper)
+        html = render(sheet_html, faces=faces, sheet=placed, **values)
         try:
-            pdf(html, SHEET_PDF.format(paper=sheet.paper), faces)
+            pdf(html, folder + SHEET_PDF.format(paper=sheet.paper), faces)
         finally:
             _removed(html)
     _warn_too_long(build, too_long, size)

@@ -34,6 +34,10 @@ class PrintState:
     form_page: object = None
     # Whether the PDFs can be written: WeasyPrint comes with the `print` extra.
     pdfs: bool = True
+    # The language of these pages, and the folder its printouts go in ("" for
+    # the site's own language, "es/" for Spanish).
+    lang: str = "en"
+    folder: str = ""
 
 
 # What `Cards:` may say; anything else is a mistake.
@@ -50,14 +54,13 @@ def _wants_cards(build, page) -> bool:
     return value not in _CARDS_OFF
 
 
-def _with_checklists(generator: PagesGenerator, menu: list[str]) -> list:
+def _with_checklists(everything: list, menu: list[str]) -> list:
     """Return the pages that have checklists: in MENU_PAGES order first, then the others."""
-    everything = [*generator.pages, *generator.hidden_pages]
     ranked = sorted(everything, key=lambda p: menu.index(p.slug) if p.slug in menu else len(menu))
     return [page for page in ranked if getattr(page, "handbook_checklists", None)]
 
 
-def _report_form(build, pages: list) -> tuple[dict | None, object]:
+def _report_form(build, pages: list, own_language: bool) -> tuple[dict | None, object]:
     """Return the checklist the form is made from, and its page (None for the settings' fields).
 
     The one list marked `.report-form` (two are an error), else
@@ -73,7 +76,8 @@ def _report_form(build, pages: list) -> tuple[dict | None, object]:
             f" is made from one list, and {first} marks '{marked[0][0]['title']}' already"
         )
         build.report.problem(page.source_path, line, message)
-    fields = build.options["report_form_fields"]
+    # The fields in settings are written in the site's language.
+    fields = build.options["report_form_fields"] if own_language else []
     if marked and fields:
         message = (
             "the report form is made from this list marked .report-form;"
@@ -85,19 +89,33 @@ def _report_form(build, pages: list) -> tuple[dict | None, object]:
     return (settings_checklist(fields), None) if fields else (None, None)
 
 
-def plan_printouts(build, generators) -> PrintState | None:
-    """Choose the pages the cards and the form come from, and give them their Print links."""
+def plan_printouts(build, generators) -> list[PrintState]:
+    """Plan each language's printouts, the site's own first: each other's go in its folder."""
     generator = next((g for g in generators if isinstance(g, PagesGenerator)), None)
     if generator is None:
-        return None
-    with_checklists = _with_checklists(generator, list(build.settings.get("MENU_PAGES", [])))
+        return []
+    default = build.settings.get("DEFAULT_LANG") or "en"
+    translations = [*generator.translations, *generator.hidden_translations]
+    everything = [*generator.pages, *generator.hidden_pages, *translations]
+    languages = [default, *sorted({page.lang for page in everything} - {default})]
+    return [
+        _plan_language(build, generator, [p for p in everything if p.lang == lang], lang, default)
+        for lang in languages
+    ]
+
+
+def _plan_language(build, generator, pages: list, lang: str, default: str) -> PrintState:
+    """Choose the pages the cards and the form come from, and give them their Print links."""
+    with_checklists = _with_checklists(pages, list(build.settings.get("MENU_PAGES", [])))
     state = PrintState(generator, [p for p in with_checklists if _wants_cards(build, p)])
-    state.form_checklist, state.form_page = _report_form(build, with_checklists)
+    state.lang, state.folder = lang, "" if lang == default else f"{lang}/"
+    state.form_checklist, state.form_page = _report_form(build, with_checklists, lang == default)
     state.pdfs = pdf_writer_installed()
-    form = FORM_HTML if state.form_checklist is not None else None
+    form = state.folder + FORM_HTML if state.form_checklist is not None else None
     # No link to a PDF the build will not write.
-    sheets = sheet_links(build.options) if state.pdfs else {}
-    prints = {"cards": CARDS_HTML, "pdf": CARDS_PDF if state.pdfs else None, "form": form}
+    sheets = sheet_links(build.options, state.folder) if state.pdfs else {}
+    cards, pdf = state.folder + CARDS_HTML, state.folder + CARDS_PDF if state.pdfs else None
+    prints = {"cards": cards, "pdf": pdf, "form": form}
     # The sheets to cut: "letter" and "a4" (None for a paper the card does not fit).
     prints.update({paper: sheets.get(paper) for paper in PAPERS})
     for page in state.pages:
@@ -131,11 +149,21 @@ def _render(pelican, state: PrintState, name: str, template: str, **values) -> P
     return path
 
 
-def write_printouts(build, pelican, state: PrintState | None) -> None:
-    """Write the pocket cards, their PDF and the report form of this build."""
-    if state is None or (not state.pages and state.form_checklist is None):
+def write_printouts(build, pelican, states: list[PrintState] | None) -> None:
+    """Write the pocket cards, their PDF and the report form of each language of this build."""
+    from ..translations import speaking  # the translations import the printouts' marks
+
+    states = [state for state in states or [] if state.pages or state.form_checklist is not None]
+    if not states:
         build.report.note("no page has checklists: no pocket cards or report form written")
-        return
+    for state in states:
+        # Each language's printouts in its words.
+        with speaking(build, state.generator.context, state.lang):
+            _write_language(build, pelican, state)
+
+
+def _write_language(build, pelican, state: PrintState) -> None:
+    """Write the pocket cards, their PDF and the report form of one language."""
     if state.pages:
         cards = functools.partial(_render, pelican, state, template="handbook/cards")
         # A failed template is reported at its line; the form may still be written.
@@ -147,7 +175,7 @@ def write_printouts(build, pelican, state: PrintState | None) -> None:
             _render(
                 pelican,
                 state,
-                FORM_HTML,
+                state.folder + FORM_HTML,
                 "handbook/form",
                 opening=opening,
                 gathered=gathered,
