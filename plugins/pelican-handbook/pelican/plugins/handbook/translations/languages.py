@@ -92,12 +92,19 @@ def _switch(state, page) -> list[dict]:
     return entries if len(entries) > 1 else []
 
 
-def _home_switch(state, lang: str) -> list[dict]:
+def home_switch(state, lang: str) -> list[dict]:
     """Return the language switch of a page that is no content: each language's home page."""
     if len(state.homes) < 2:
         return []
+    # Alternates of each other on the home pages (handbook/alternates.html says where).
     return [
-        {"lang": other, "name": state.names[other], "url": url, "current": other == lang}
+        {
+            "lang": other,
+            "name": state.names[other],
+            "url": url,
+            "current": other == lang,
+            "alternate": True,
+        }
         for other, url in state.homes.items()
     ]
 
@@ -163,8 +170,10 @@ def speak(build, context: dict, lang: str, switch: list | None = None) -> None:
     context["HANDBOOK_SCRIPT_WORDS"] = {key: words[key] for key in SCRIPT_WORDS}
     context["HANDBOOK_LANG"] = lang
     context["HANDBOOK_DIR"] = text_direction(lang)
-    context["HANDBOOK_LANGUAGES"] = _home_switch(state, lang) if switch is None else switch
+    context["HANDBOOK_LANGUAGES"] = home_switch(state, lang) if switch is None else switch
     context["HANDBOOK_HOME"] = state.homes.get(lang, state.homes.get(state.default, "index.html"))
+    # What the home pages are written as (`page_name`), for their alternates.
+    context["HANDBOOK_HOMES"] = [home.rsplit(".", 1)[0] for home in state.homes.values()]
     if lang in state.menus:
         context["HANDBOOK_MENU"] = state.menus[lang]
 
