@@ -118,12 +118,15 @@ class Comparison:
         # What each item translates: the source item of its id, or the one a rewording renamed.
         translates = {**{name: name for name in items}, **reworded(ours["items"], theirs["items"])}
         by_source = {translates[name]: items[name] for name in items}
+        # A missing item is reported after the item before it, else before the one after it.
+        present = [by_source[name] for name in sources if name in by_source]
         previous = None
         for name, source in sources.items():
             if name in by_source:
                 previous = by_source[name]
                 continue
-            where = self.line_of(previous["id"], previous["text"]) if previous else None
+            beside = previous or (present[0] if present else None)
+            where = self.line_of(beside["id"], beside["text"]) if beside else None
             message = (
                 f"item '{name}' of checklist '{ours['id']}' is missing here: it says"
                 f" {_shown(source['text'])} in {self.source_name}"
