@@ -78,6 +78,7 @@ def drifting_translations() -> dict[str, str]:
     first = faithful("xx", ITEMS[:4])
     return {
         "steps.fr.md": translated("fr", first=[first[i] for i in (0, 1, 2)]),
+        "steps.cs.md": translated("cs", first=first[1:]),
         "steps.de.md": translated(
             "de", second=[("Zusatz", "zusatz", "Zusatz", False)] + faithful("de", ITEMS[4:])
         ),
@@ -111,6 +112,10 @@ def test_each_way_a_translation_drifts_is_an_error_at_its_line(build_site, tmp_p
     at = {name: lambda needle, text=text: line_of(text, needle) for name, text in pages.items()}
     assert rows(built, content) == sorted(
         [
+            # Missing first: reported at the item it comes before.
+            f"steps.cs.md:{at['steps.cs.md']('#ensure-their-safety')}: item"
+            " 'ask-if-they-want-a-quiet-space' of checklist 'when-a-report-comes-in' is missing"
+            f' here: it says "Ask if they want a quiet space" in {source}',
             f"steps.da.md:{at['steps.da.md']('#ensure-their-safety')}: item 'ensure-their-safety'"
             f" records nothing of the source text it translates: once it says what {source}"
             ' says, write {: #ensure-their-safety data-source="'
