@@ -79,6 +79,9 @@ def drifting_translations() -> dict[str, str]:
     return {
         "steps.fr.md": translated("fr", first=[first[i] for i in (0, 1, 2)]),
         "steps.cs.md": translated("cs", first=first[1:]),
+        "steps.no.md": translated("no").replace(
+            "Lang: no\n", "Lang: no\nSource_date: 20/11/2026\n"
+        ),
         "steps.de.md": translated(
             "de", second=[("Zusatz", "zusatz", "Zusatz", False)] + faithful("de", ITEMS[4:])
         ),
@@ -135,6 +138,8 @@ def test_each_way_a_translation_drifts_is_an_error_at_its_line(build_site, tmp_p
             f"steps.it.md:{pages['steps.it.md'].count(chr(10)) + 1}: checklist 'while-listening'"
             f' ("While listening" in {source}) is missing here: translate it, its heading or'
             " mark keeping the id ({: #while-listening })",
+            f"steps.no.md:{at['steps.no.md']('Source_date')}: 'Source_date: 20/11/2026' is not a"
+            " date: write it as 2026-11-20",
             f"steps.nl.md:{at['steps.nl.md']('#while-listening')}: checklist 'while-listening'"
             f" is steps here, cautions in {source}",
             f"steps.pl.md:{at['steps.pl.md']('#call-emergency-services-first')}: item"
