@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.bilingual import STAFF, build_bilingual
+from tests.bilingual import BILINGUAL_CONTENT, STAFF, build_bilingual
+from tests.build.test_html_valid import assert_valid_html
 
 ENGLISH_ONLY = "conduct-attendee-procedure.html"
 PAGES = {
@@ -179,3 +181,17 @@ def test_the_offline_cache_holds_every_language(bilingual):
     cached = set(re.findall(r'"([^"]+\.(?:html|pdf))"', script))
     for name in (*[n for pair in PAGES.items() for n in pair if n], "es/pocket-cards.pdf"):
         assert name in cached, name
+
+
+def test_both_languages_are_valid_html_an_outdated_mark_too(tmp_path):
+    content = shutil.copytree(BILINGUAL_CONTENT, tmp_path / "content")
+    source = content / "pages" / STAFF.replace(".html", ".md")
+    source.write_text(
+        source.read_text("utf-8").replace("Offer them water", "Offer them a glass of water"),
+        encoding="utf-8",
+    )
+    result = build_bilingual(tmp_path / "output", content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    marks = soup(tmp_path / "output", f"es/{STAFF}").select("details.checklist__outdated")
+    assert [mark.find_parent("li")["id"] for mark in marks] == ["offer-them-water"]
+    assert_valid_html(tmp_path / "output")

@@ -209,3 +209,21 @@ def test_only_a_reworded_source_item_marks_the_translation_outdated(build_site, 
     assert marks[0].summary.get_text() == "Outdated: show what the English says now"
     shown = marks[0].select_one(".checklist__source")
     assert (shown.get_text(), shown["lang"]) == ("Write down the report", "en")
+
+
+def test_a_languages_words_are_checked_as_the_sites_are(build_site, tmp_path):
+    content = write_site(tmp_path, {"steps.md": SOURCE})
+    words = {
+        "es": {"resett": "Reiniciar", "progress": "{hechos} de {total}"},
+        "fr": "Réinitialiser",
+    }
+    built = build_site(content, HANDBOOK={"language_words": words})
+    assert built.status == 1
+    assert built.problems() == [
+        "pelicanconf.py: HANDBOOK['language_words']['es'] has an unknown key 'resett'"
+        " (did you mean 'reset'?)",
+        "pelicanconf.py: HANDBOOK['language_words']['es']['progress'] has an unknown"
+        " placeholder {hechos}; it takes {done}, {total}",
+        "pelicanconf.py: HANDBOOK['language_words']['fr'] must be a dict of words, not"
+        " 'Réinitialiser'",
+    ]
