@@ -45,6 +45,13 @@ DEFAULT_WORDS = {
     "timeline_copied": "Timeline copied.",
     "timeline_copy_by_hand": "Select the timeline below and copy it.",
     "not_saving": "This browser is not saving ticks: keep this page open.",
+    # The copied timeline's second line: the phone's zone ("CST (America/Chicago)").
+    "timeline_zone": "Times in {zone}",
+    # The line atop a page that the phone shows from its saved copy, with the
+    # procedure's date: offline, the network too slow, or the site erring.
+    "saved_offline": "Saved copy of {date}: you are offline.",
+    "saved_slow": "Saved copy of {date}: the network is too slow.",
+    "saved_unreachable": "Saved copy of {date}: the site cannot be reached.",
     # The title of a checklist with no heading or lead-in (also its id).
     "checklist_title": "Checklist",
     # --- Pocket cards (handbook/cards.html, cards_intro.html, card_faces.html) ---
@@ -121,6 +128,12 @@ DEFAULT_WORDS = {
     "form_wiped": "The form is empty.",
     "form_emailed": "Your email app has the report. Send it from there.",
     "form_copied": "Copied. Paste it into a message to the lead responders.",
+    # After form_copied; then what Wipe says once the report was copied.
+    "form_clipboard": "The report stays on this device's clipboard until something else is copied.",
+    "form_clipboard_cleared": "The form is empty, and so is the clipboard.",
+    "form_clipboard_kept": (
+        "The form is empty, but the report is still on the clipboard: copy something else over it."
+    ),
     # {email} is the email button's text.
     "form_copy_failed": "Could not copy here. Use “{email}” instead.",
     # --- The theme (theme/templates/) ---
@@ -185,11 +198,18 @@ SCRIPT_WORDS = (
     "timeline_copied",
     "timeline_copy_by_hand",
     "not_saving",
+    "timeline_zone",
+    "saved_offline",
+    "saved_slow",
+    "saved_unreachable",
     "form_title",
     "form_confirm_wipe",
     "form_wiped",
     "form_emailed",
     "form_copied",
+    "form_clipboard",
+    "form_clipboard_cleared",
+    "form_clipboard_kept",
     "form_copy_failed",
 )
 
