@@ -24,7 +24,18 @@ def scripts(built, name: str) -> list[str]:
 def service_worker(built, name: str) -> str | None:
     """Return the service worker a page names for checklist.js to register, if any."""
     block = page(built, name).select_one("script#handbook-service-worker")
-    return None if block is None else json.loads(block.string)
+    return None if block is None else json.loads(block.string)["url"]
+
+
+def build_of(built, name: str) -> tuple[str, str]:
+    """Return the build version and time a page says it is of."""
+    block = json.loads(page(built, name).select_one("script#handbook-service-worker").string)
+    return block["version"], block["built"]
+
+
+def worker_version(built) -> str:
+    script = (built.output / "sw.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"^const VERSION = (.+);$", script, re.M).group(1))
 
 
 def precache(built) -> list[str]:
@@ -49,6 +60,10 @@ def test_turned_on_every_page_registers_the_service_worker(build_site, tmp_path)
         # checklist.js registers it, on pages without checklists too.
         assert scripts(built, name) == ["/theme/handbook/checklist.js"], name
         assert service_worker(built, name) == "/sw.js", name
+        # The build it is of: the worker's version (its cache's name), and when.
+        version, when = build_of(built, name)
+        assert version == worker_version(built), name
+        assert re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ", when), name
         [manifest] = page(built, name).select("link[rel=manifest]")
         assert manifest["href"] == "/manifest.webmanifest"
     kept = precache(built)

@@ -6,6 +6,11 @@ exists, because its precache lists the files the build wrote and its cache
 is named after a hash of their contents: any change to any of them gives a
 new cache, which reaches the phone on its next online visit.
 
+Every page says which build it is of, in the JSON block handbook/offline.html
+writes: the build's version (the cache's name) and time, filled in here over
+the template's placeholders once the version is known. The hash reads pages
+with those values blanked, so writing them changes nothing it covers.
+
 The precache holds at most HANDBOOK["offline_max_bytes"]: the theme's files
 and the manifest first (every page needs them), then the pages, then every
 other file (images, PDFs). A file that does not fit is left out, smaller ones
@@ -17,10 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+from datetime import timezone
 from pathlib import Path
 
 import jinja2
 
+from ..dates import build_time
 from ..language import text_direction
 from ..theme_check import template_line
 from .icons import IconError, write_icons
@@ -31,6 +39,14 @@ ICON_SIZES = (192, 512)
 PACKAGE = Path(__file__).resolve().parent.parent
 # The icon a theme without its own logo (static/img/favicon.svg) gets.
 DEFAULT_ICON = PACKAGE / "static" / "handbook" / "icon.svg"
+# The block of handbook/offline.html, and its build values as it writes them:
+# placeholders of the same length as what replaces them (a 16-digit hash, a
+# UTC time to the second), so no file changes size once stamped.
+_BLOCK = b'id="handbook-service-worker">'
+_VERSION = re.compile(rb'"version": "[0-9a-f]{16}"')
+_BUILT = re.compile(rb'"built": "[0-9TZ:-]{20}"')
+_BLANK_VERSION = b"0" * 16
+_BLANK_BUILT = b"0000-00-00T00:00:00Z"
 
 
 def _theme_file(settings: dict, *parts: str) -> Path | None:
@@ -64,11 +80,15 @@ def write_service_worker(build, pelican) -> None:
     template = template or PACKAGE / "templates" / "handbook" / SERVICE_WORKER
     theme = pelican.settings.get("THEME_STATIC_DIR", "theme")
     limit = build.options["offline_max_bytes"]
-    files, left_out = within_limit(output, precache_list(output), limit, theme)
+    every = precache_list(output)
+    files, left_out = within_limit(output, every, limit, theme)
     if left_out:
         build.report.note(left_out_line(output, files, left_out, limit))
+    version = content_hash(output, files)
+    built = build_time(pelican.settings).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp_pages(output, every, version, built)
     try:
-        script = render_service_worker(template.read_text(encoding="utf-8"), files, output)
+        script = render_service_worker(template.read_text(encoding="utf-8"), files, version)
     except jinja2.TemplateError as error:
         _, line = template_line(error)
         build.report.problem(str(template), line, f"template error: {error}")
@@ -137,19 +157,44 @@ def left_out_line(output: Path, kept: list[str], left_out: list[str], limit: int
     )
 
 
+def _is_page(name: str) -> bool:
+    return name.endswith((".html", ".htm"))
+
+
+def stamped(page: bytes, version: bytes = _BLANK_VERSION, built: bytes = _BLANK_BUILT) -> bytes:
+    """Return a page with the build's version and time in its block (blank by default)."""
+    start = page.find(_BLOCK)
+    if start < 0:
+        return page
+    end = page.find(b"</script>", start)
+    block = _VERSION.sub(b'"version": "' + version + b'"', page[start:end], count=1)
+    block = _BUILT.sub(b'"built": "' + built + b'"', block, count=1)
+    return page[:start] + block + page[end:]
+
+
+def stamp_pages(output: Path, files: list[str], version: str, built: str) -> None:
+    """Write the build's version and time into every page that has the block."""
+    for name in filter(_is_page, files):
+        page = (output / name).read_bytes()
+        changed = stamped(page, version.encode(), built.encode())
+        if changed != page:
+            (output / name).write_bytes(changed)
+
+
 def content_hash(output: Path, files: list[str]) -> str:
-    """Return a short hash of the names and contents of `files`."""
+    """Return a short hash of the names and contents of `files` (pages with their block blank)."""
     digest = hashlib.sha256()
     for name in files:
+        data = (output / name).read_bytes()
         digest.update(name.encode() + b"\0")
-        digest.update((output / name).read_bytes() + b"\0")
+        digest.update((stamped(data) if _is_page(name) else data) + b"\0")
     return digest.hexdigest()[:16]
 
 
-def render_service_worker(template: str, files: list[str], output: Path) -> str:
+def render_service_worker(template: str, files: list[str], version: str) -> str:
     """Return the service worker with its precache list and version filled in."""
     return jinja2.Template(template, keep_trailing_newline=True).render(
-        version=content_hash(output, files), precache=files
+        version=version, precache=files
     )
 
 

@@ -3,6 +3,14 @@
 // a basement with no signal. Written by the build (offline/files.py) from
 // handbook/sw.js (a theme's own, or the plugin's); the file list and the
 // version come from the build.
+//
+// Online, a page always comes from the network, past the browser's HTTP
+// cache, so the latest procedure shows at once whatever cache headers the
+// host sends. A page and the files it loads are of one build: each page says
+// its build's version (handbook/offline.html), and a page of a newer build
+// than this cache gets its files from the network too. A saved copy shown
+// instead (offline, slow or unreachable) is one build's, and the page is told
+// so, to say it in one line (checklist.js).
 
 // A hash of the files below: a new build that changes any means a new cache.
 const VERSION = {{ version|tojson }};
@@ -18,6 +26,15 @@ const NETWORK_TIMEOUT_MS = 3000;
 const PREFIX = `handbook ${self.registration.scope} `;
 const CACHE = PREFIX + VERSION;
 
+// What each window shows, by client id: the version of its page's build and,
+// for a saved copy, why ("offline", "slow", "unreachable"). Only while this
+// worker runs: a window it does not know gets this cache's files.
+const shown = new Map();
+const SHOWN_KEPT = 50;
+const TIMEOUT = new Error("network timeout");
+// Where a page says its version: the block handbook/offline.html writes in <head>.
+const BLOCK = /id="handbook-service-worker">([^<]*)</;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
 });
@@ -31,7 +48,16 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;
   }
-  event.respondWith(request.mode === "navigate" ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(request.mode === "navigate" ? page(event) : asset(event));
+});
+
+// A page asks whether it is a saved copy, and why.
+self.addEventListener("message", (event) => {
+  if (event.data !== "handbook-shown" || !event.source) return;
+  const answer = Promise.resolve(shown.get(event.source.id)).then((what) => {
+    event.source.postMessage({ handbookSaved: what ? what.saved : null });
+  });
+  event.waitUntil(answer);
 });
 
 // Fetch every file past the HTTP cache, so the new cache never keeps a stale
@@ -48,24 +74,92 @@ async function deleteOldCaches() {
   await Promise.all(old.map((name) => caches.delete(name)));
 }
 
-// Pages: the network first, so a new procedure shows on the next online
-// visit; the saved copy when the network fails or is too slow.
-async function networkFirst(request) {
-  let response;
-  try {
-    response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok) {
-      return response;
-    }
-  } catch {
-    // Offline or too slow: fall through to the saved copy.
-  }
-  return (await saved(request)) || response || Response.error();
+function remember(clientId, what) {
+  if (!clientId) return;
+  shown.set(clientId, what);
+  if (shown.size > SHOWN_KEPT) shown.delete(shown.keys().next().value);
 }
 
-// Assets: the saved copy, which the precache keeps in step with the pages.
-async function cacheFirst(request) {
-  return (await saved(request)) || fetch(request);
+// Pages: the network first, revalidating whatever the HTTP cache holds (a
+// host's max-age or Last-Modified would otherwise keep the last deploy); the
+// saved copy when the network fails, is too slow, or the site errs.
+async function page(event) {
+  const request = event.request;
+  let response = null;
+  let why = "offline";
+  try {
+    const network = fetch(new Request(request, { cache: "no-cache" }));
+    response = await withTimeout(network, NETWORK_TIMEOUT_MS);
+  } catch (error) {
+    if (error === TIMEOUT) why = "slow";
+  }
+  // A page gone from the site (404, 410) is gone: its old copy is no procedure to follow.
+  if (response && (response.ok || response.status === 404 || response.status === 410)) {
+    remember(event.resultingClientId, versionOf(response.clone()));
+    return response;
+  }
+  const copy = await saved(request);
+  if (!copy) {
+    return response || Response.error();
+  }
+  remember(event.resultingClientId, { version: VERSION, saved: response ? "unreachable" : why });
+  return copy;
+}
+
+// The version a page from the network says it is of, read from its <head>
+// as it arrives (the page itself streams on to the browser meanwhile).
+async function versionOf(response) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    while (!BLOCK.test(text) && !text.includes("</head>") && text.length < 65536) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    reader.cancel().catch(() => {});
+    return { version: JSON.parse(BLOCK.exec(text)[1]).version, saved: null };
+  } catch {
+    // No block, or not the handbook's: treat it as this cache's build.
+    return { version: VERSION, saved: null };
+  }
+}
+
+// Files: the saved copy, of this cache's build, unless the page that asks is
+// of another build (a deploy this worker has not saved yet): then the
+// network's, past the HTTP cache, so page and files match.
+async function asset(event) {
+  const request = event.request;
+  // A page whose head never arrives does not hold its files back for long.
+  const known = Promise.resolve(shown.get(event.clientId));
+  const what = await withTimeout(known, NETWORK_TIMEOUT_MS).catch(() => null);
+  if (what && what.version !== VERSION) {
+    try {
+      // By address alone: no validators of the page's own memory cache.
+      const network = fetch(new Request(request.url, { cache: "no-cache" }));
+      const response = await withTimeout(network, NETWORK_TIMEOUT_MS);
+      if (response.ok) {
+        return askAgain(response);
+      }
+    } catch {
+      // The saved copy is better than nothing.
+    }
+  }
+  const copy = await saved(request);
+  return copy ? askAgain(copy) : fetch(request);
+}
+
+// A file as the browser must ask for again (here) before reusing it: its
+// memory cache would otherwise hand the next page this one's copy, maybe
+// of another build, whatever the host's max-age said.
+function askAgain(response) {
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", "no-cache");
+  headers.delete("ETag");
+  headers.delete("Last-Modified");
+  const { status, statusText } = response;
+  return new Response(response.body, { status, statusText, headers });
 }
 
 async function saved(request) {
@@ -79,7 +173,7 @@ async function saved(request) {
 
 function withTimeout(promise, milliseconds) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("network timeout")), milliseconds);
+    const timer = setTimeout(() => reject(TIMEOUT), milliseconds);
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }
