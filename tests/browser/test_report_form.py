@@ -1,4 +1,4 @@
-"""The incident report form: a field per gathered item, kept in this tab only."""
+"""The incident report form: a field per gathered item, kept in memory only."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpers import FIXTURE_ORGANIZATION, STEP_TEXT
 
@@ -63,31 +64,35 @@ def fill_some(form) -> None:
     form.get_by_role("radio", name="No", exact=True).check()
 
 
-def test_a_reload_keeps_the_text_and_a_new_tab_does_not(form, phone):
+def test_a_reload_asks_first_and_then_the_form_is_empty(form, phone):
     fill_some(form)
-    form.on("dialog", lambda dialog: dialog.accept())
+    asked = []
+    form.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
     form.reload()
-    assert form.get_by_label("Location of incident").input_value() == "Room 2, by the stage"
-    assert form.get_by_role("radio", name="No", exact=True).is_checked()
+    assert asked == ["beforeunload"]
+    # Nothing was kept anywhere to bring it back.
+    assert form.get_by_label("Location of incident").input_value() == ""
+    assert not form.get_by_role("radio", name="No", exact=True).is_checked()
     other = phone.new_page()
     other.goto(form.url)
     assert other.get_by_label("Location of incident").input_value() == ""
 
 
-def test_wipe_clears_the_form_and_what_the_tab_kept(form):
+def test_wipe_clears_the_form(form):
     fill_some(form)
     form.on("dialog", lambda dialog: dialog.accept())
     form.get_by_role("button", name="Wipe").click()
     assert form.get_by_label("Location of incident").input_value() == ""
     assert not form.get_by_role("radio", name="No", exact=True).is_checked()
+    expect(form.get_by_role("status")).to_have_text("The form is empty.")
     form.reload()
     assert form.get_by_label("Location of incident").input_value() == ""
 
 
-def test_nothing_is_stored_outside_session_storage(form, phone):
+def test_nothing_typed_is_in_any_storage(form, phone):
     fill_some(form)
     form.get_by_label("Description of the incident").fill("Someone was rude at the door.")
-    assert form.evaluate("sessionStorage.length") >= 1
+    assert form.evaluate("sessionStorage.length") == 0
     assert form.evaluate("localStorage.length") == 0
     assert form.evaluate("indexedDB.databases().then((dbs) => dbs.length)") == 0
     assert phone.cookies() == []
@@ -102,12 +107,42 @@ def test_the_email_link_carries_the_text_to_the_lead_responders(form):
     assert "Does the reporter want to stay anonymous?:\nno" in body
 
 
-def test_copy_as_text_copies_the_report(form, phone):
+def test_copy_as_text_copies_the_report_and_says_it_is_on_the_clipboard(form, phone):
+    phone.grant_permissions(["clipboard-read", "clipboard-write"])
+    fill_some(form)
+    form.get_by_role("button", name="Copy as text").click()
+    expect(form.get_by_role("status")).to_have_text(
+        "Copied. Paste it into a message to the lead responders."
+        " The report stays on this device's clipboard until something else is copied."
+    )
+    assert "Room 2, by the stage" in form.evaluate("navigator.clipboard.readText()")
+
+
+def test_wipe_after_copying_clears_the_clipboard_too(form, phone):
     phone.grant_permissions(["clipboard-read", "clipboard-write"])
     fill_some(form)
     form.get_by_role("button", name="Copy as text").click()
     form.get_by_role("status").get_by_text("Copied").wait_for()
-    assert "Room 2, by the stage" in form.evaluate("navigator.clipboard.readText()")
+    form.on("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Wipe").click()
+    expect(form.get_by_role("status")).to_have_text("The form is empty, and so is the clipboard.")
+    assert "Room 2" not in form.evaluate("navigator.clipboard.readText()")
+
+
+def test_wipe_says_to_clear_the_clipboard_where_the_page_cannot(form, phone):
+    phone.grant_permissions(["clipboard-read", "clipboard-write"])
+    fill_some(form)
+    form.get_by_role("button", name="Copy as text").click()
+    form.get_by_role("status").get_by_text("Copied").wait_for()
+    # A browser that lets the page copy once, then refuses.
+    form.evaluate(
+        "() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); }"
+    )
+    form.on("dialog", lambda dialog: dialog.accept())
+    form.get_by_role("button", name="Wipe").click()
+    expect(form.get_by_role("status")).to_have_text(
+        "The form is empty, but the report is still on the clipboard: copy something else over it."
+    )
 
 
 def test_leaving_with_unsent_text_asks_first_and_not_after_copying(form, phone):

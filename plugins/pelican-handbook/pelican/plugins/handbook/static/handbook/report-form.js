@@ -1,10 +1,11 @@
-// The incident report form: keeps what is typed in this tab only
-// (sessionStorage), and lets it leave the device only when staff copy it or
-// email it. The form itself works and prints without this script.
+// The incident report form: what is typed stays in the page's memory only,
+// never in any storage the browser writes to disk (a report may name a
+// victim), and leaves the device only when staff copy it or email it. A
+// reload or a closed tab loses it: the browser asks first. The fields carry
+// autocomplete="off", which also keeps them out of the session the browser
+// saves to restore tabs. The form itself works and prints without this script.
 
 import { word as pageWord } from "./checklist.js";
-
-const KEY = "handbook-report-form";
 
 // The wording: the page's HANDBOOK_WORDS (handbook/words.html) over this
 // English, so a page without them still speaks. "{name}" is filled in.
@@ -14,6 +15,9 @@ const ENGLISH = {
   form_wiped: "The form is empty.",
   form_emailed: "Your email app has the report. Send it from there.",
   form_copied: "Copied. Paste it into a message to the lead responders.",
+  form_clipboard: "The report stays on this device's clipboard until something else is copied.",
+  form_clipboard_cleared: "The form is empty, and so is the clipboard.",
+  form_clipboard_kept: "The form is empty, but the report is still on the clipboard: copy something else over it.",
   form_copy_failed: "Could not copy here. Use “{email}” instead.",
 };
 
@@ -21,31 +25,6 @@ const ENGLISH = {
 // importing it costs no request, and its `word` reads the page's words.
 function word(name, values = {}) {
   return pageWord(name, values, ENGLISH);
-}
-
-function load() {
-  try {
-    return JSON.parse(sessionStorage.getItem(KEY)) || {};
-  } catch {
-    // Storage disabled or corrupt: the form still works, it just forgets.
-    return {};
-  }
-}
-
-function save(state) {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(state));
-  } catch {
-    // Full or disabled: keep working without saving.
-  }
-}
-
-function forget() {
-  try {
-    sessionStorage.removeItem(KEY);
-  } catch {
-    // Nothing was saved.
-  }
 }
 
 function values(form) {
@@ -59,14 +38,6 @@ function values(form) {
     }
   }
   return found;
-}
-
-function restore(form, saved) {
-  for (const [name, value] of Object.entries(saved)) {
-    const field = form.elements.namedItem(name);
-    if (field instanceof RadioNodeList) field.value = value;
-    else if (field) field.value = value;
-  }
 }
 
 function questionOf(form, name) {
@@ -115,8 +86,10 @@ function setUp(form) {
   const status = form.querySelector(".report-form__status");
   const email = form.querySelector('[data-action="email"]');
   const copy = form.querySelector('[data-action="copy"]');
-  let state = load();
-  restore(form, state.values || {});
+  // Whether the text has left by neither email nor clipboard, and whether
+  // the clipboard may hold it.
+  let unsent = false;
+  let copied = false;
 
   const say = (text) => {
     status.textContent = text;
@@ -128,15 +101,22 @@ function setUp(form) {
   };
   const update = () => {
     mirrorAll(form);
-    const filled = values(form);
-    state = { values: filled, unsent: Object.keys(filled).length > 0 };
-    save(state);
+    unsent = Object.keys(values(form)).length > 0;
     refreshEmail();
   };
   const sent = (message) => {
-    state.unsent = false;
-    save(state);
+    unsent = false;
     say(message);
+  };
+  // Written over with nothing where the browser lets the page; else said.
+  const wipeClipboard = async () => {
+    try {
+      await navigator.clipboard.writeText("");
+      copied = false;
+      say(word("form_clipboard_cleared"));
+    } catch {
+      say(word("form_clipboard_kept"));
+    }
   };
 
   form.addEventListener("input", update);
@@ -148,13 +128,13 @@ function setUp(form) {
       event.preventDefault();
       return;
     }
-    forget();
-    state = {};
+    unsent = false;
     // The browser clears the fields after this event; update then.
     setTimeout(() => {
       mirrorAll(form);
       refreshEmail();
-      say(word("form_wiped"));
+      if (copied) wipeClipboard();
+      else say(word("form_wiped"));
     });
   });
   email.addEventListener("click", () => sent(word("form_emailed")));
@@ -162,18 +142,19 @@ function setUp(form) {
   copy.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(asText(form));
-      sent(word("form_copied"));
+      copied = true;
+      sent(`${word("form_copied")} ${word("form_clipboard")}`);
     } catch {
       say(word("form_copy_failed", { email: email.textContent.trim() }));
     }
   });
   window.addEventListener("beforeunload", (event) => {
-    if (!state.unsent) return;
+    if (!unsent) return;
     // Browsers show their own wording; returnValue is what asks for it.
     event.preventDefault();
     event.returnValue = "";
   });
-  // Whatever changed the fields (a restore, autofill), print what they hold.
+  // Whatever changed the fields (autofill), print what they hold.
   window.addEventListener("beforeprint", () => mirrorAll(form));
   mirrorAll(form);
   refreshEmail();
