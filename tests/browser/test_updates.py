@@ -139,7 +139,7 @@ def test_a_slow_network_shows_the_saved_copy_of_one_deploy_and_says_so(browser, 
     context.close()
 
 
-def test_offline_the_saved_copy_says_so_with_its_date(browser, deploys, hosts):
+def test_offline_or_unreachable_the_saved_copy_says_so_with_its_date(browser, deploys, hosts):
     deploys.build("one")
     date = procedure_date(deploys.output / STAFF)
     host = hosts(deploys.output)
@@ -155,6 +155,10 @@ def test_offline_the_saved_copy_says_so_with_its_date(browser, deploys, hosts):
     context.set_offline(False)
     page.reload()
     expect(saved_notice(page)).to_have_count(0)
+    # The site answers with an error: the saved copy, which says why.
+    host.failing.add(STAFF)
+    page.reload()
+    expect(saved_notice(page)).to_have_text(f"Saved copy of {date}: the site cannot be reached.")
     context.close()
 
 

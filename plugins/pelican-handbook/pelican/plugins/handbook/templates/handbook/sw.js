@@ -93,9 +93,13 @@ async function page(event) {
   } catch (error) {
     if (error === TIMEOUT) why = "slow";
   }
-  // A page gone from the site (404, 410) is gone: its old copy is no procedure to follow.
-  if (response && (response.ok || response.status === 404 || response.status === 410)) {
-    remember(event.resultingClientId, versionOf(response.clone()));
+  // A page gone from the site (404, 410) is gone: its old copy is no
+  // procedure to follow. A redirect is the browser's to follow.
+  const gone = response && [404, 410].includes(response.status);
+  if (response && (response.ok || gone || response.type === "opaqueredirect")) {
+    if (response.ok && /html/.test(response.headers.get("Content-Type"))) {
+      remember(event.resultingClientId, versionOf(response.clone()));
+    }
     return response;
   }
   const copy = await saved(request);
