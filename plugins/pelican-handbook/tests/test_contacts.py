@@ -8,6 +8,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 from fixture_sites import copy_site
+from pelican.plugins.handbook.build import checked_settings
 from pelican.plugins.handbook.contacts import (
     check_contacts,
     contacts_for_templates,
@@ -15,7 +16,6 @@ from pelican.plugins.handbook.contacts import (
     shown,
 )
 from pelican.plugins.handbook.printouts.cards import contact_lines
-from pelican.plugins.handbook.settings import check_settings
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,9 @@ def test_a_phone_that_is_not_a_number_is_an_error_naming_the_entry():
 
 
 def test_check_settings_reports_the_contacts_problems():
-    _, problems = check_settings({"ORGANIZER_CONTACTS": [{"role": "On call", "phone": "ask Anna"}]})
+    _, problems = checked_settings(
+        {"ORGANIZER_CONTACTS": [{"role": "On call", "phone": "ask Anna"}]}
+    )
     assert problems == [('ORGANIZER_CONTACTS[0]["phone"]', "'ask Anna' is not a phone number")]
 
 

@@ -199,7 +199,10 @@ def test_storing_keeps_the_entries_used_last(site, tmp_path, monkeypatch):
     def entry_of(html: bytes):
         page.write_bytes(html)
         build(site, cache)
-        return cache / f"pocket-cards-{cache_key(page, site, IDS, '', pdf._version())}.json"
+        return (
+            cache
+            / f"pocket-cards-{cache_key(page, site, IDS, '', pdf_cache.renderer_version())}.json"
+        )
 
     first, second = entry_of(original), entry_of(original + b"<!-- 2 -->")
     now = time.time()

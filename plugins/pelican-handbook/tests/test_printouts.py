@@ -11,6 +11,7 @@ import pelican
 import pytest
 from bs4 import BeautifulSoup
 from fixture_sites import copy_site
+from pelican.plugins.handbook.build import checked_settings
 from pelican.plugins.handbook.printouts.cards import (
     Face,
     card_faces,
@@ -23,12 +24,11 @@ from pelican.plugins.handbook.printouts.form import form_fields, settings_checkl
 from pelican.plugins.handbook.printouts.marks import css_content, css_string, print_marks
 from pelican.plugins.handbook.printouts.sheets import layout, place
 from pelican.plugins.handbook.printouts.sizes import CARD_SIZES, CardSize, card_size
-from pelican.plugins.handbook.settings import check_settings
 from pelican.plugins.handbook.words import DEFAULT_WORDS
 
 
 def problems(**handbook) -> list[tuple[str, str]]:
-    return check_settings({"HANDBOOK": handbook})[1]
+    return checked_settings({"HANDBOOK": handbook})[1]
 
 
 # -- Settings ------------------------------------------------------------------
@@ -42,11 +42,11 @@ def test_card_size_names_a_size_with_a_did_you_mean():
             "must be '4x6', '3x5' or 'badge' (did you mean 'badge'?), not 'bagde'",
         )
     ]
-    assert card_size(check_settings({})[0]) == CardSize("4in", "6in", "4x6")
+    assert card_size(checked_settings({})[0]) == CardSize("4in", "6in", "4x6")
 
 
 def test_card_width_and_height_give_any_size_and_must_agree_with_card_size():
-    options, found = check_settings({"HANDBOOK": {"card_width": "105mm", "card_height": "148mm"}})
+    options, found = checked_settings({"HANDBOOK": {"card_width": "105mm", "card_height": "148mm"}})
     assert found == []
     assert card_size(options) == CardSize("105mm", "148mm", None)
     # The same size both ways is no mistake.

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from fixture_sites import TEST_DATA, copy_site
+from pelican.plugins.handbook.build import checked_settings
 from pelican.plugins.handbook.printouts.form import form_fields
-from pelican.plugins.handbook.settings import check_settings
 from pelican.plugins.handbook.words import DEFAULT_WORDS, SCRIPT_WORDS, placeholders
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pelican" / "plugins" / "handbook"
@@ -29,17 +29,17 @@ def named_settings_file(monkeypatch):
 
 
 def word_problems(words) -> list[tuple[str, str]]:
-    return check_settings({"HANDBOOK": {"words": words}})[1]
+    return checked_settings({"HANDBOOK": {"words": words}})[1]
 
 
 # -- Settings ------------------------------------------------------------------
 
 
 def test_a_site_word_is_merged_over_the_defaults():
-    options, problems = check_settings({"HANDBOOK": {"words": {"reset": "Clear"}}})
+    options, problems = checked_settings({"HANDBOOK": {"words": {"reset": "Clear"}}})
     assert problems == []
     assert options["words"] == {**DEFAULT_WORDS, "reset": "Clear"}
-    assert check_settings({})[0]["words"] == DEFAULT_WORDS
+    assert checked_settings({})[0]["words"] == DEFAULT_WORDS
 
 
 def test_an_unknown_word_is_an_error_with_a_did_you_mean():

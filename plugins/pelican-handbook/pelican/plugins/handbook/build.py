@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .contacts import check_contacts
+from .dates import timezone_problems
 from .linkcheck.content import LinkState
 from .report import Report
 from .settings import check_settings, settings_file
+from .translations import check_language_words
 from .translations.state import TranslationState
+from .words import check_words
 
 _KEY = "HANDBOOK_BUILD"
 
@@ -86,9 +90,24 @@ class Build:
         return bool(self.options[feature])
 
 
+def feature_setting_problems(settings: dict, options: dict) -> list[tuple[str, str]]:
+    """Return each (setting, problem) the features find in the settings they read."""
+    options["words"], problems = check_words(options["words"])
+    options["language_words"], language_problems = check_language_words(
+        options["language_words"], options["words"]
+    )
+    return [*problems, *language_problems, *check_contacts(settings), *timezone_problems(settings)]
+
+
+def checked_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """Return the plugin's options, and every (setting, problem) it and its features find."""
+    options, problems = check_settings(settings)
+    return options, problems + feature_setting_problems(settings, options)
+
+
 def start_build(settings: dict) -> Build:
     """Make this build's object, its settings checked; stop at once if they are wrong."""
-    options, problems = check_settings(settings)
+    options, problems = checked_settings(settings)
     build = Build(settings, options)
     settings[_KEY] = build
     if problems:

@@ -19,9 +19,9 @@ from __future__ import annotations
 import contextlib
 import re
 
+from .hints import did_you_mean
 from .linkcheck.targets import dialled as dialled_digits
 from .linkcheck.targets import scheme_problem
-from .settings import did_you_mean
 
 # Where a contact can appear: the danger box at the top of a `Contacts: first`
 # page, the home page's list, and the pocket contacts card.

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .settings import did_you_mean
+from .hints import did_you_mean
 
 
 def timezone_problems(settings: dict) -> list[tuple[str, str]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .settings import did_you_mean, settings_file
+from .hints import did_you_mean
+from .settings import settings_file
 
 # The context key templates loop over (the navigation, the home page's doors).
 MENU_KEY = "HANDBOOK_MENU"

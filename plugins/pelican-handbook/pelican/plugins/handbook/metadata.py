@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 
-from .settings import did_you_mean
+from .hints import did_you_mean
 
 # The page metadata table of the README: each key the plugin or the theme
 # reads, with the values it may take (None: any text, or checked where it is

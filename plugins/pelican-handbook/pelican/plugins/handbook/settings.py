@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
+
+from .hints import did_you_mean
 
 # Every key of HANDBOOK, with its default; README.md documents each one.
 DEFAULTS = {
@@ -91,14 +92,6 @@ def settings_file() -> str:
     return "pelicanconf.py"
 
 
-def did_you_mean(
-    wrong: str, choices, prefix: str = "", suffix: str = "", cutoff: float = 0.6
-) -> str:
-    """Return " (did you mean 'x'?)" for the closest of `choices`, or '' (every hint's source)."""
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=cutoff)
-    return f" (did you mean '{prefix}{close[0]}{suffix}'?)" if close else ""
-
-
 def _value_problem(key: str, value) -> str | None:
     """Return what is wrong with one HANDBOOK value, or None."""
     default = DEFAULTS[key]
@@ -142,7 +135,11 @@ def _value_problem(key: str, value) -> str | None:
 
 
 def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
-    """Return HANDBOOK merged over the defaults, and each (setting, problem) found."""
+    """Return HANDBOOK merged over the defaults, and each (setting, problem) found in it.
+
+    Each feature checks the settings of its own (contacts, words, the time
+    zone): `build.start_build` calls them with the options this returns.
+    """
     problems = []
     for name in sorted(settings):
         if name.startswith("HANDBOOK") and name not in TOP_LEVEL | SET_BY_PLUGIN:
@@ -162,7 +159,7 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
         if problem:
             problems.append((f"HANDBOOK[{key!r}]", f"{problem}, not {options[key]!r}"))
             options[key] = DEFAULTS[key]
-    from .printouts.sizes import size_problems  # the same
+    from .printouts.sizes import size_problems
 
     if not any(name.startswith("HANDBOOK['card_") for name, _ in problems):
         problems.extend(size_problems(given, options))
@@ -172,20 +169,6 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
             problems.append(
                 ("HANDBOOK['content_settings']", f"names {name!r}, which is not a setting{hint}")
             )
-    from .contacts import check_contacts  # imports this module: import it when first needed
-    from .dates import timezone_problems  # the same
-    from .words import check_words  # the same
-
-    options["words"], word_problems = check_words(options["words"])
-    problems.extend(word_problems)
-    from .translations import check_language_words  # the same
-
-    options["language_words"], word_problems = check_language_words(
-        options["language_words"], options["words"]
-    )
-    problems.extend(word_problems)
-    problems.extend(check_contacts(settings))
-    problems.extend(timezone_problems(settings))
     fail = settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True)
     if not isinstance(fail, bool):
         problems.append(("HANDBOOK_FAIL_ON_PROBLEMS", f"must be True or False, not {fail!r}"))

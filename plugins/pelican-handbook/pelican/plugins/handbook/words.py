@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .settings import did_you_mean
+from .hints import did_you_mean
 
 DEFAULT_WORDS = {
     # --- Checklists (checklist.js) ---

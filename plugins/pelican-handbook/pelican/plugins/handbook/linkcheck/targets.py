@@ -7,7 +7,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-from ..settings import did_you_mean
+from ..hints import did_you_mean
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")

@@ -11,9 +11,8 @@ import importlib.util
 import logging
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from .pdf_cache import _ENTRY, _cached, _store, _version, cache_key
+from .pdf_cache import ENTRY, cache_key, cached, renderer_version, site_file, store
 
 __all__ = ["PdfUnavailable", "cache_key", "overflowing", "pdf_writer_installed", "write_pdf"]
 
@@ -53,30 +52,12 @@ def overflowing(pages, card_ids: list[str]) -> list[str]:
     return [card for card, end in zip(ordered, ends) if end - starts[card] > 1]
 
 
-def _site_file(url: str, output: Path, siteurl: str) -> str:
-    """Return the URL of the site's own file that `url` names, in the output folder.
-
-    The cards page links its styles as the site does: relative, root-relative
-    (`/theme/...`) or absolute under SITEURL. The last two name files of the
-    site, not of this disk or of the web, which a build must not fetch from.
-    """
-    prefix = siteurl.rstrip("/") + "/" if siteurl else None
-    if prefix and url.startswith(prefix):
-        return (output / unquote(urlsplit(url[len(prefix) :]).path)).as_uri()
-    if url.startswith("file://"):
-        path = Path(unquote(urlsplit(url).path))
-        inside = output / path.relative_to(path.anchor)
-        if not path.exists() and inside.exists():
-            return inside.as_uri()
-    return url
-
-
 def _site_fetcher(weasyprint, output: Path, siteurl: str):
     """Return a WeasyPrint URL fetcher that reads the site's files and nothing from the web."""
     if hasattr(weasyprint, "default_url_fetcher"):  # WeasyPrint before 67
 
         def fetch(url: str, *args, **kwargs):
-            local = _site_file(url, output, siteurl)
+            local = site_file(url, output, siteurl)
             if not local.startswith(("file:", "data:")):
                 raise ValueError(f"not fetched during the build: {url}")
             return weasyprint.default_url_fetcher(local, *args, **kwargs)
@@ -85,7 +66,7 @@ def _site_fetcher(weasyprint, output: Path, siteurl: str):
 
     class SiteFetcher(weasyprint.urls.URLFetcher):
         def fetch(self, url, headers=None):
-            return super().fetch(_site_file(url, output, siteurl), headers)
+            return super().fetch(site_file(url, output, siteurl), headers)
 
     return SiteFetcher(allowed_protocols={"file", "data"})
 
@@ -126,21 +107,21 @@ def write_pdf(
     With a `cache` folder, a PDF rendered before from the same cards page,
     styles, images, card ids and WeasyPrint is copied instead of rendered.
     """
-    version = _version() if cache is not None else None
+    version = renderer_version() if cache is not None else None
     entry = None
     if version is not None:
         key = cache_key(html_path, pdf_path.parent, card_ids, siteurl, version)
-        entry = cache / f"{_ENTRY}-{key}.pdf"
-        found = _cached(entry)
+        entry = cache / f"{ENTRY}-{key}.pdf"
+        found = cached(entry)
         if found is not None:
             pdf, ids = found
             pdf_path.write_bytes(pdf)
             with contextlib.suppress(OSError):
-                # Used now: the last to be removed (see _store).
+                # Used now: the last to be removed (see store).
                 os.utime(entry.with_suffix(".json"))
             logger.debug("copied the cached pocket-card PDF %s", entry)
             return ids
     ids = _render(html_path, pdf_path, card_ids, siteurl)
     if entry is not None:
-        _store(entry, pdf_path.read_bytes(), ids)
+        store(entry, pdf_path.read_bytes(), ids)
     return ids

@@ -32,7 +32,7 @@ _RECIPE = 2
 # Cache entries are named `pocket-cards-<key>.pdf` (and `.json`). A build
 # renders several (trial fits, the cards, a sheet per paper); storing one
 # keeps the _KEEP last used, so the last few builds' entries all stay.
-_ENTRY = "pocket-cards"
+ENTRY = "pocket-cards"
 _KEEP = 32
 _PDF_SIGNATURE = b"%PDF-"
 _CSS_COMMENT = re.compile(rb"/\*.*?\*/", re.DOTALL)
@@ -83,6 +83,24 @@ def _local_path(url: str) -> Path | None:
     return Path(unquote(parts.path)) if parts.scheme == "file" else None
 
 
+def site_file(url: str, output: Path, siteurl: str) -> str:
+    """Return the URL of the site's own file that `url` names, in the output folder.
+
+    The cards page links its styles as the site does: relative, root-relative
+    (`/theme/...`) or absolute under SITEURL. The last two name files of the
+    site, not of this disk or of the web, which a build must not fetch from.
+    """
+    prefix = siteurl.rstrip("/") + "/" if siteurl else None
+    if prefix and url.startswith(prefix):
+        return (output / unquote(urlsplit(url[len(prefix) :]).path)).as_uri()
+    if url.startswith("file://"):
+        path = Path(unquote(urlsplit(url).path))
+        inside = output / path.relative_to(path.anchor)
+        if not path.exists() and inside.exists():
+            return inside.as_uri()
+    return url
+
+
 def cache_key(
     html_path: Path, output: Path, card_ids: list[str], siteurl: str, version: str
 ) -> str:
@@ -94,7 +112,6 @@ def cache_key(
     into the hash. So does the page's own address: WeasyPrint writes links
     to other files as absolute URLs.
     """
-    from .pdf import _site_file  # pdf.py imports this module
 
     digest = hashlib.sha256()
 
@@ -118,7 +135,7 @@ def cache_key(
             continue
         seen.add(url)
         add(url.encode("utf-8"))
-        path = _local_path(_site_file(url, output, siteurl))
+        path = _local_path(site_file(url, output, siteurl))
         try:
             data = path.read_bytes() if path else None
         except OSError:
@@ -131,7 +148,7 @@ def cache_key(
     return digest.hexdigest()[:32]
 
 
-def _cached(entry: Path) -> tuple[bytes, list[str]] | None:
+def cached(entry: Path) -> tuple[bytes, list[str]] | None:
     """Return a cache entry's PDF and overflowing card ids, or None if missing or damaged."""
     try:
         meta = json.loads(entry.with_suffix(".json").read_text(encoding="utf-8"))
@@ -159,7 +176,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _store(entry: Path, pdf: bytes, ids: list[str]) -> None:
+def store(entry: Path, pdf: bytes, ids: list[str]) -> None:
     """Keep a rendered PDF and its overflowing card ids; drop the oldest entries."""
     meta = {"sha256": hashlib.sha256(pdf).hexdigest(), "overflowing": ids}
     try:
@@ -169,7 +186,7 @@ def _store(entry: Path, pdf: bytes, ids: list[str]) -> None:
         _write_atomically(entry, pdf)
         _write_atomically(entry.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
         entries = sorted(
-            entry.parent.glob(f"{_ENTRY}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+            entry.parent.glob(f"{ENTRY}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
         )
         for old in entries[_KEEP:]:
             old.unlink(missing_ok=True)
@@ -179,7 +196,7 @@ def _store(entry: Path, pdf: bytes, ids: list[str]) -> None:
         logger.warning("cannot cache the pocket-card PDF %s: %s", entry, error)
 
 
-def _version() -> str | None:
+def renderer_version() -> str | None:
     """Return WeasyPrint's version without importing it, or None if it is not installed."""
     try:
         return importlib.metadata.version("weasyprint")
