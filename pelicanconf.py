@@ -155,7 +155,7 @@ TAG_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
 
-from pelican.plugins.handbook.checklists.slugs import slugify  # noqa: E402
+from handbook_checklists.slugs import slugify  # noqa: E402
 
 MARKDOWN = {
     "extension_configs": {

@@ -6,8 +6,8 @@ import re
 from textwrap import dedent
 
 import markdown
+from handbook_checklists.extension import ChecklistExtension
 from markdown.test_tools import TestCase
-from pelican.plugins.handbook.checklists.extension import ChecklistExtension
 
 EXTENSIONS = ["toc", "attr_list", "meta"]
 
@@ -293,7 +293,7 @@ class TestIds(ChecklistTestCase):
 
 
 def test_ids_in_every_script_are_made_from_their_words_never_their_position():
-    from pelican.plugins.handbook.checklists.slugs import slugify
+    from handbook_checklists.slugs import slugify
 
     # Text toc makes a complete ASCII slug of keeps toc's slug: published ids stay.
     assert slugify("Offer to get them water", "-") == "offer-to-get-them-water"

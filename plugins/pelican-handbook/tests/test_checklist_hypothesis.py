@@ -8,10 +8,10 @@ import lxml.etree
 import lxml.html
 import markdown
 from bs4 import BeautifulSoup
+from handbook_checklists.extension import ChecklistExtension
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pelican.plugins.handbook.checklists.extension import ChecklistExtension
-from pelican.plugins.handbook.checklists.pages import checklists_in
+from pelican.plugins.handbook.page_checklists import checklists_in
 
 WORDS = st.sampled_from(
     ["Ask", "do not", "the reporter", "café", "&", "<b>x</b>", "`code`", "*em*", "**strong**"]

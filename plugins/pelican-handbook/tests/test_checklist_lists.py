@@ -8,9 +8,9 @@ other page Python-Markdown reads them as it always has.
 from __future__ import annotations
 
 import markdown
+from handbook_checklists.extension import ChecklistExtension
+from handbook_checklists.lists import renest
 from markdown.test_tools import TestCase
-from pelican.plugins.handbook.checklists.extension import ChecklistExtension
-from pelican.plugins.handbook.checklists.lists import renest
 from test_checklist_extension import note_item, plain_item, steps_item
 
 EXTENSIONS = ["toc", "attr_list", "meta", "extra"]

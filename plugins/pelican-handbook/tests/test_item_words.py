@@ -6,10 +6,10 @@ import xml.etree.ElementTree as etree
 
 import markdown
 import pytest
+from handbook_checklists.extension import ChecklistExtension
+from handbook_checklists.ids import DocumentText, rendered_text
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from pelican.plugins.handbook.checklists.extension import ChecklistExtension
-from pelican.plugins.handbook.checklists.ids import DocumentText, rendered_text
 
 # Words alone are taken as they are; the rest is rendered first, as toc
 # renders a heading (ids.DocumentText.plain_text).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pelican" / "plugins" / "handbook"
@@ -63,3 +65,18 @@ def test_no_module_of_the_package_imports_one_that_imports_it_back():
     modules = {module_name(path) for path in paths}
     graph = {module_name(path): imports_of(path, modules) for path in paths}
     assert cycles(graph) == []
+
+
+def test_the_checklist_extension_imports_markdown_and_nothing_of_pelican():
+    code = (
+        "import sys, markdown, handbook_checklists\n"
+        "heavy = {'pelican', 'lxml', 'jinja2', 'resvg_py', 'weasyprint'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+        "print(markdown.markdown('Checklists: steps\\n\\n- Listen\\n',"
+        " extensions=['meta', 'attr_list', 'handbook_checklists']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    loaded, html = result.stdout.split("\n", 1)
+    assert loaded == "[]"
+    assert 'class="checklist__box" type="checkbox"' in html

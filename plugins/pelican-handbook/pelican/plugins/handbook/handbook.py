@@ -12,12 +12,11 @@ import hashlib
 import os
 from pathlib import Path
 
+from handbook_checklists import ChecklistExtension
 from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader
 from pelican import signals
 
 from .build import current_build, start_build
-from .checklists import ChecklistExtension
-from .checklists.pages import describe
 from .contacts import contacts_for_templates
 from .content import (
     content_tree,
@@ -33,6 +32,7 @@ from .linkcheck import ContentLinks, check_output, remember_written
 from .linkcheck.html import read_tree
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
+from .page_checklists import describe
 from .placeholders import placeholder_pattern, report_placeholders
 from .printouts import plan_printouts, write_printouts
 from .printouts.marks import stamp_print_marks

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from handbook_checklists.slugs import slugify
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
-
-from .checklists.slugs import slugify
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook_checklists.slugs import slugify
+
 from ..build import current_build
-from ..checklists.slugs import slugify
 from ..contacts import shown
 from ..words import DEFAULT_WORDS
 

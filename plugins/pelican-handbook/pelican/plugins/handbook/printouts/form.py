@@ -10,8 +10,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..checklists.ids import cut_at_hyphen
-from ..checklists.slugs import slugify
+from handbook_checklists.ids import cut_at_hyphen
+from handbook_checklists.slugs import slugify
+
 from ..words import DEFAULT_WORDS
 
 # The first sentence of an item is its label; the rest is guidance.

@@ -1,6 +1,6 @@
 """Start a translation, or refresh one translation's records once it is checked.
 
-    python -m pelican.plugins.handbook.translations new es conduct-staff-procedure -s pelicanconf.py
+    python -m pelican.plugins.handbook.translations new es staff-procedure -s pelicanconf.py
     python -m pelican.plugins.handbook.translations checked content/pages/x.es.md -s pelicanconf.py
 
 `new` writes `<source>.<lang>.md` beside the source page: its text with every

@@ -14,7 +14,8 @@ import html
 from contextlib import contextmanager
 from datetime import date
 
-from ..checklists.markup import RECORD_MARKER
+from handbook_checklists.markup import RECORD_MARKER
+
 from ..language import text_direction
 from ..metadata import metadata_line
 from ..words import SCRIPT_WORDS, check_words

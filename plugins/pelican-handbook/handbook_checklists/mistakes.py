@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from markdown import Markdown
 
-from ..hints import did_you_mean
+from .hints import did_you_mean
 from .markup import KINDS, NOT_A_CHECKLIST, read_mark
 
 _ALL_KINDS = (*KINDS, NOT_A_CHECKLIST)

@@ -1,7 +1,7 @@
 """Checklists: a Python-Markdown extension that makes marked lists tickable checklists.
 
 Usable without Pelican: `markdown.markdown(text, extensions=["toc", "attr_list",
-"pelican.plugins.handbook.checklists"])`, or with `ChecklistExtension()`.
+"handbook_checklists"])`, or with `ChecklistExtension()`.
 """
 
 from .extension import ChecklistExtension, makeExtension
