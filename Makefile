@@ -97,8 +97,9 @@ publish: $(SITE_READY) system-deps
 # of its source in place, for a translator to put the words in (README, "Your
 # language"). Once a translation is checked against its source, refresh the
 # records of that one file: `make translation-checked FILE=content/pages/x.es.md`.
+# LANG=es reaches the command's environment too, where it names no locale: C instead.
 translation: $(SITE_READY)
-	"$(VENV)/bin/python" -m pelican.plugins.handbook.translations new "$(LANG)" "$(PAGE)" -s "$(CONFFILE)"
+	LANG=C "$(VENV)/bin/python" -m pelican.plugins.handbook.translations new "$(LANG)" "$(PAGE)" -s "$(CONFFILE)"
 
 translation-checked: $(SITE_READY)
 	"$(VENV)/bin/python" -m pelican.plugins.handbook.translations checked "$(FILE)" -s "$(CONFFILE)"
