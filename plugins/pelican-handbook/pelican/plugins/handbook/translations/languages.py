@@ -161,6 +161,9 @@ def apply_translations(build, generators, contents: list) -> None:
 def speak(build, context: dict, lang: str, switch: list | None = None) -> None:
     """Have every template and script read `lang`'s words and menu, from here on."""
     state = build.translations
+    if not state.languages:
+        # The pages were never looked at (a build that stopped early): nothing to say.
+        return
     # The one dict every template reads (macros imported without context too):
     # filled in place with this language's words.
     words = build.options["words"]
