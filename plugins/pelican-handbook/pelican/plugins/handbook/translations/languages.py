@@ -138,15 +138,15 @@ def apply_translations(build, generators, contents: list) -> None:
     }
     generated = generators[0].context.get("generated_content", {})
     for page in contents:
-        words = state.words_of(page.lang)
-        outdated = {}
+        outdated, source = {}, None
         if id(page) in translations:
             source = next((t for t in page.translations if id(t) not in translations), None)
             if source is not None:
                 outdated = compare(build, source, page)
                 page.handbook_translation = _source_date(build, page, build.options["date_format"])
         if RECORD_MARKER in (getattr(page, "_content", "") or ""):
-            _fill_markers(page, outdated, words, state.default)
+            source_lang = source.lang if source is not None else state.default
+            _fill_markers(page, outdated, state.words_of(page.lang), source_lang)
         if state.several:
             keep_links_in_language(page, generated)
             page.handbook_languages = _switch(state, page)
