@@ -131,7 +131,8 @@ def test_links_to_a_page_pelican_could_not_process_are_reported(build_site, tmp_
     built = build_site(content)
     assert built.status == 1
     assert problems(built, content) == [
-        "pages/page.md:3: link target '{filename}bad.md' could not be read",
+        "pages/page.md:3: link target '{filename}bad.md' could not be read:"
+        " 'not a date' is not a valid date",
         "pages/page.md:3: link target '{filename}missing.md' does not exist",
     ]
 

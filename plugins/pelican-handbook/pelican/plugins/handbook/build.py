@@ -32,8 +32,12 @@ class Build:
     report: Report = field(default_factory=Report)
     # Each Markdown source's text as the reader read it, by source path.
     sources: dict[str, str] = field(default_factory=dict)
-    # Each feature's own state, by feature name (printouts, template_failed).
-    state: dict[str, Any] = field(default_factory=dict)
+    # The printouts planned once every page is known, written at the end.
+    printouts: list = field(default_factory=list)
+    # A theme template failed: pages written from a stand-in hold none of their links.
+    template_failed: bool = False
+    # The metadata keys the theme and the plugin read (metadata.py), once found.
+    metadata_keys: frozenset | None = None
     # What templates see besides the settings (the build date).
     template_values: dict[str, Any] = field(default_factory=dict)
     # The source the reader is converting now, and the last line each snippet

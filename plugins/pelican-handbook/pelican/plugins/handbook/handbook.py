@@ -193,7 +193,7 @@ def content_ready(generators) -> None:
     if build.on("printouts"):
         # The date and page number every printed page of a document shows.
         stamp_print_marks(contents, build.options["words"])
-        build.state["printouts"] = plan_printouts(build, generators)
+        build.printouts = plan_printouts(build, generators)
     # Once every page is known: translations against their sources, links in language.
     apply_translations(build, generators, contents)
 
@@ -211,10 +211,10 @@ def finish(pelican) -> None:
     if build is None:
         return
     if build.on("printouts"):
-        write_printouts(build, pelican, build.state.get("printouts"))
+        write_printouts(build, pelican, build.printouts)
     if build.on("offline"):
         write_app_files(build, pelican)
-    if build.state.get("template_failed"):
+    if build.template_failed:
         # Pages written from a stand-in have none of their links or ids.
         build.report.note("the written pages' links were not checked: a template failed")
     elif build.on("link_check"):

@@ -86,12 +86,12 @@ def _template_names(settings: dict) -> frozenset[str]:
 
 def _known(build) -> frozenset[str]:
     """Return the keys this site reads as written: Pelican's, its settings', its theme's."""
-    known = build.state.get("metadata_keys")
+    known = build.metadata_keys
     if known is None:
         settings = build.settings
         fields = {str(name).lower() for name in settings.get("FORMATTED_FIELDS", [])}
         fields |= {str(name).lower() for name in settings.get("DEFAULT_METADATA", {})}
-        known = build.state["metadata_keys"] = frozenset(
+        known = build.metadata_keys = frozenset(
             set(KEYS) | PELICAN_KEYS | fields | _template_names(settings)
         )
     return known

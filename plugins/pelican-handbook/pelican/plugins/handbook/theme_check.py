@@ -55,7 +55,7 @@ class _ReportingLoader(jinja2.BaseLoader):
         except jinja2.TemplateSyntaxError as error:
             filename, line = template_line(error)
             self.build.report.problem(filename or name, line, f"template error: {error}")
-            self.build.state["template_failed"] = True
+            self.build.template_failed = True
             return environment.from_string(_STAND_IN, globals)
 
 
@@ -77,7 +77,7 @@ class HandbookWriter(Writer):
         except jinja2.TemplateError as error:
             if build is None:
                 raise
-            build.state["template_failed"] = True
+            build.template_failed = True
             filename, line = template_line(error)
             message = f"template error: {error} (writing {name})"
             build.report.problem(filename or getattr(template, "filename", name), line, message)

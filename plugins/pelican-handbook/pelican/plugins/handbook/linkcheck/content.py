@@ -83,7 +83,7 @@ class ContentLinks:
     def of_build(cls, build, generators) -> ContentLinks:
         """Return the content check of a build, judging against what its generators found."""
         ignore = list(build.options["link_ignore"])
-        judge = LinkJudge(generators[0].context, build.settings, ignore)
+        judge = LinkJudge(generators[0].context, build.settings, ignore, build.unread)
         build.links.static_outputs = judge.static_outputs
         return cls(build, build.links, judge)
 

@@ -37,8 +37,12 @@ _UNREAD = "\0unread"
 class LinkJudge:
     """Judge content links against the sources and static files Pelican knows."""
 
-    def __init__(self, context: dict, settings: dict, ignore: list[str]):
+    def __init__(
+        self, context: dict, settings: dict, ignore: list[str], unread: dict | None = None
+    ):
         self.settings = settings
+        # Why the handbook's reader could not read a source, by its path.
+        self.unread = unread or {}
         self.ignore = ignore
         self.under = site_path(settings)
         self.generated = context.get("generated_content", {})
@@ -121,7 +125,8 @@ class LinkJudge:
         if target == _DRAFT:
             return f"link target '{href}' is not published: it is a draft"
         if target == _UNREAD:
-            return f"link target '{href}' could not be read"
+            why = self.unread.get(os.path.join(self.settings.get("PATH", ""), key))
+            return f"link target '{href}' could not be read" + (f": {why}" if why else "")
         if not target:
             return f"link target '{href}' is not published: it has an empty save_as"
         return self.to_check(target, fragment)
