@@ -209,7 +209,7 @@ class ChecklistTreeprocessor(Treeprocessor):
             self.mistakes.record(
                 "error",
                 f"item '{words}' has no letters or digits to make its id from:"
-                " give it one, as in '- Call for help {: #call-for-help }'",
+                " give it one on the line under it, indented: '    {: #call-for-help }'",
                 words,
             )
         return unique(base or "item", self.used_ids)

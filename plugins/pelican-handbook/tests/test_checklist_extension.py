@@ -328,7 +328,7 @@ def test_an_item_without_letters_is_an_error_with_the_fix():
         (
             "error",
             "item '☎️ ➡️' has no letters or digits to make its id from:"
-            " give it one, as in '- Call for help {: #call-for-help }'",
+            " give it one on the line under it, indented: '    {: #call-for-help }'",
             "☎️ ➡️",
         )
     ]
