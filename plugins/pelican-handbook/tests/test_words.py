@@ -227,3 +227,15 @@ def test_a_list_without_a_title_is_named_by_the_word(build_site, tmp_path):
     assert built.status == 0, built.stderr
     checklist = page(built, "pages/untitled.html").select_one("[data-module=checklist]")
     assert checklist["aria-label"] == "Liste"
+
+
+def test_a_split_cards_title_comes_from_the_words():
+    from pelican.plugins.handbook.printouts.cards import checklist_faces
+
+    page = type("Page", (), {})()
+    page.source_path, page.slug, page.metadata = "x.md", "x", {}
+    items = [{"id": f"s{n}", "text": f"Step {n}", "depth": 0} for n in range(12)]
+    page.handbook_checklists = [{"id": "c", "title": "Passos", "kind": "steps", "items": items}]
+    words = {**DEFAULT_WORDS, "card_part": "{title} ({number} de {count})"}
+    faces = checklist_faces(page, 9, None, words)
+    assert [face.title for face in faces] == ["Passos (1 de 2)", "Passos (2 de 2)"]

@@ -63,6 +63,8 @@ DEFAULT_WORDS = {
         " one per printed page."
     ),
     "cards_and": "and",
+    # The title of each card a long checklist is split over.
+    "card_part": "{title} ({number} of {count})",
     "cards_print": (
         'Print the {pdf} (or this page) at 100% ("Actual size", not "Fit to page"),'
         " on index cards or on plain paper, and cut along the thin border."

@@ -127,7 +127,9 @@ def source_line(source_path: str, checklist: dict) -> int:
     return 1
 
 
-def checklist_faces(page, limit: int, least: dict | None = None) -> list[Face]:
+def checklist_faces(
+    page, limit: int, least: dict | None = None, words: dict = DEFAULT_WORDS
+) -> list[Face]:
     """Return the faces the checklists of `page` make, split at `limit` items.
 
     `least` gives, by checklist key, the fewest parts a checklist is split into.
@@ -144,7 +146,9 @@ def checklist_faces(page, limit: int, least: dict | None = None) -> list[Face]:
         for number, items in enumerate(parts, start=1):
             title, face_id = checklist["title"], f"card-{page_id}-{checklist['id']}"
             if len(parts) > 1:
-                title, face_id = f"{title} ({number} of {len(parts)})", f"{face_id}-{number}"
+                part = words["card_part"]
+                title = part.format(title=title, number=number, count=len(parts))
+                face_id = f"{face_id}-{number}"
             face = Face(face_id, title, checklist["kind"], items, start, page.source_path, line)
             face.checklist, face.checklist_title = key, checklist["title"]
             face.parts, face.changed = len(parts), changed
@@ -207,7 +211,8 @@ def contact_faces(settings: dict, page, parts: int = 1) -> list[Face]:
         end = start + size + (number <= more)
         face_id, face_title = "card-contacts", title
         if parts > 1:
-            face_id, face_title = f"card-contacts-{number}", f"{title} ({number} of {parts})"
+            part = _words(settings)["card_part"].format(title=title, number=number, count=parts)
+            face_id, face_title = f"card-contacts-{number}", part
         face = Face(face_id, face_title, "contacts", lines[start:end], source_path=page.source_path)
         face.checklist, face.checklist_title, face.parts = CONTACTS, title, parts
         face.changed = getattr(page, "handbook_changed", None) or ""
@@ -236,7 +241,8 @@ def card_faces(pages: list, settings: dict, limit: int, least: dict | None = Non
     `least` gives, by checklist key, the fewest parts a checklist is split into.
     """
     faces = contact_faces(settings, pages[0], (least or {}).get(CONTACTS, 1))
-    faces += [face for page in pages for face in checklist_faces(page, limit, least)]
+    words = _words(settings)
+    faces += [face for page in pages for face in checklist_faces(page, limit, least, words)]
     unique_ids(faces)
     for number, face in enumerate(faces, start=1):
         face.number, face.count = number, len(faces)
