@@ -39,7 +39,7 @@ from .markup import (
     take_record,
     wrap_list,
 )
-from .mistakes import Mistakes
+from .mistakes import FRAGMENT_CLOSERS, FRAGMENT_OPENERS, Mistakes
 from .titles import HEADINGS, LeadIn, lead_in, source_snippet
 
 _LISTS = ("ul", "ol")
@@ -63,12 +63,13 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.item_id_length = int(config["item_id_length"])
         self.title_length = int(config["title_length"])
         self.default_title: str = config["default_title"]
+        self.fragment_words = (config["fragment_openers"], config["fragment_closers"])
         self.on_mistake = config["on_mistake"]
         self.on_checklists = config["on_checklists"]
 
     def new_mistakes(self) -> Mistakes:
         """Return what records this document's mistakes, for any step of its conversion."""
-        return Mistakes(self.md, self.on_mistake, self.default_title)
+        return Mistakes(self.md, self.on_mistake, self.default_title, self.fragment_words)
 
     def run(self, root: etree.Element) -> None:
         self.root = root
@@ -243,6 +244,16 @@ class ChecklistExtension(Extension):
             "default_title": [
                 "Checklist",
                 "Title of a checklist with no heading or lead-in. Default: 'Checklist'",
+            ],
+            "fragment_openers": [
+                FRAGMENT_OPENERS,
+                "Words (space-separated) a lead-in that is no title starts with, in the"
+                " page's language: 'You can:'. Default: English ones",
+            ],
+            "fragment_closers": [
+                FRAGMENT_CLOSERS,
+                "Words a lead-in that is no title ends with: 'Staff should:'."
+                " Default: English ones",
             ],
             # A function as default: Markdown reads a None default as a boolean switch.
             "on_mistake": [

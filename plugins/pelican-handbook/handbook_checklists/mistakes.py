@@ -26,19 +26,20 @@ _ATTRIBUTE_LIST = re.compile(r"\{:[^}\n]*\}?")
 _CONTACT = re.compile(r"^[^\s@]+@[^\s@]+\.\w+$|^\+?[\d\s().-]{3,}$")
 
 
-# The words a lead-in's last sentence starts or ends with when it is no title:
-# "You can:", "However, remember:", "Then:".
-_OPENERS = {"you", "we", "they", "however", "then", "and", "but", "so", "also", "or", "it"}
-_OPENERS |= {"this", "these", "please", "otherwise", "first", "next", "finally"}
-_CLOSERS = {"can", "should", "must", "may", "might", "remember", "include", "includes"}
+# The words a lead-in's last sentence starts or ends with when it is no title,
+# in English ("You can:", "However, remember:", "Then:"): the extension's
+# `fragment_openers` and `fragment_closers` give another language's.
+FRAGMENT_OPENERS = "you we they however then and but so also or it this these please"
+FRAGMENT_OPENERS += " otherwise first next finally"
+FRAGMENT_CLOSERS = "can should must may might remember include includes"
 
 
-def _reads_as_fragment(title: str, default_title: str) -> bool:
+def _reads_as_fragment(title: str, default_title: str, openers: set, closers: set) -> bool:
     """Say whether a title taken from the text names nothing: "You can", or the default."""
     words = title.lower().replace(",", " ").split()
     if title == default_title or not words:
         return True
-    return len(words) <= 3 and (words[0] in _OPENERS or words[-1] in _CLOSERS)
+    return len(words) <= 3 and (words[0] in openers or words[-1] in closers)
 
 
 def _is_only_a_link(span: etree.Element) -> bool:
@@ -52,10 +53,15 @@ class Mistakes:
     """Collect the mistakes of one document."""
 
     def __init__(
-        self, md: Markdown, callback: Callable[[str, str, str], None] | None, default_title: str
+        self,
+        md: Markdown,
+        callback: Callable[[str, str, str], None] | None,
+        default_title: str,
+        fragment_words: tuple[str, str] = (FRAGMENT_OPENERS, FRAGMENT_CLOSERS),
     ):
         self.md = md
         self.default_title = default_title
+        self.openers, self.closers = (set(words.lower().split()) for words in fragment_words)
         self.callback = callback
         if not hasattr(md, "checklist_mistakes"):
             md.checklist_mistakes = []
@@ -124,7 +130,9 @@ class Mistakes:
             self.record(
                 "warning", f"{message} {{: .checklist-none }} if it is not a to-do list", first
             )
-        if not title_chosen and _reads_as_fragment(title, self.default_title):
+        if not title_chosen and _reads_as_fragment(
+            title, self.default_title, self.openers, self.closers
+        ):
             message = f"checklist title '{title}' reads as a fragment: name it with"
             self.record("warning", f'{message} title="..." in its mark', first)
 

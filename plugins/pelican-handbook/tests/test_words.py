@@ -239,3 +239,28 @@ def test_a_split_cards_title_comes_from_the_words():
     words = {**DEFAULT_WORDS, "card_part": "{title} ({number} de {count})"}
     faces = checklist_faces(page, 9, None, words)
     assert [face.title for face in faces] == ["Passos (1 de 2)", "Passos (2 de 2)"]
+
+
+def test_the_form_reads_a_labels_words_in_the_sites_language():
+    words = {**DEFAULT_WORDS, "form_line_words": "data hora local onde quando"}
+    words["form_long_words"] = "descrição"
+    items = [
+        {"id": "quando", "text": "Quando aconteceu", "depth": 0},
+        {"id": "descricao", "text": "Uma descrição do que aconteceu", "depth": 0},
+        {"id": "pessoas", "text": "Quem estava presente", "depth": 0},
+    ]
+    _, fields = form_fields({"items": items}, words)
+    assert [field.size for field in fields] == ["line", "big", "box"]
+
+
+def test_a_lead_in_that_is_no_title_is_told_in_the_sites_language():
+    import markdown
+    from handbook_checklists import ChecklistExtension
+
+    extension = ChecklistExtension(
+        fragment_openers="você vocês nós porém então e mas", fragment_closers="pode deve"
+    )
+    md = markdown.Markdown(extensions=["attr_list", "meta", extension])
+    md.convert("Checklists: steps\n\nVocê pode:\n\n- Ouvir\n\nNo entanto, lembre-se:\n\n- Anotar\n")
+    warned = [message for level, message, _ in md.checklist_mistakes if level == "warning"]
+    assert warned[0].startswith("checklist title 'Você pode' reads as a fragment")

@@ -79,6 +79,8 @@ def _add_markdown_extensions(build, settings: dict) -> None:
             on_mistake=build.checklist_mistake,
             on_checklists=build.checklists_made,
             default_title=build.options["words"]["checklist_title"],
+            fragment_openers=build.options["words"]["title_fragment_openers"],
+            fragment_closers=build.options["words"]["title_fragment_closers"],
         )
     )
 

@@ -63,6 +63,17 @@ DEFAULT_WORDS = {
         " one per printed page."
     ),
     "cards_and": "and",
+    # Words a list's lead-in starts or ends with when it is no title ("You
+    # can:", "Staff should:"), which the build then warns about: your language's.
+    "title_fragment_openers": (
+        "you we they however then and but so also or it this these please otherwise first"
+        " next finally"
+    ),
+    "title_fragment_closers": "can should must may might remember include includes",
+    # The report form: labels whose answer fits on one line (when, where), and
+    # those that need room (a description); any of these words, in your language.
+    "form_line_words": "date time location place where when",
+    "form_long_words": "description",
     # The title of each card a long checklist is split over.
     "card_part": "{title} ({number} of {count})",
     "cards_print": (

@@ -33,15 +33,16 @@ class Field:
     size: str = "box"
 
 
-# Answers that fit on one line: when and where.
-_ONE_LINE = re.compile(r"\b(date|time|location|place|where|when)\b", re.IGNORECASE)
+def _size(label: str, words: dict) -> str:
+    """Return how much room an answer needs, judged from its label's words.
 
-
-def _size(label: str) -> str:
-    """Return how much room an answer needs, judged from its label."""
-    if label.lower().startswith("description"):
+    The words that say so are the site's language's (form_long_words,
+    form_line_words): a label is read as words, not as English.
+    """
+    said = set(re.findall(r"\w+", label.lower()))
+    if said & set(words["form_long_words"].lower().split()):
         return "big"
-    return "line" if _ONE_LINE.search(label) else "box"
+    return "line" if said & set(words["form_line_words"].lower().split()) else "box"
 
 
 def item_field(item: dict, nested: list[str], words: dict = DEFAULT_WORDS) -> Field:
@@ -52,7 +53,7 @@ def item_field(item: dict, nested: list[str], words: dict = DEFAULT_WORDS) -> Fi
         # "Identifying information: name, appearance, ..." - the list is a hint.
         label, hint = (part.strip() for part in label.split(":", 1))
         hint = words["form_examples"].replace("{examples}", hint)
-    return Field(f"field-{item['id']}", label, hint, _size(label))
+    return Field(f"field-{item['id']}", label, hint, _size(label, words))
 
 
 def form_fields(checklist: dict, words: dict = DEFAULT_WORDS) -> tuple[list[Field], list[Field]]:
