@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify
 from .content import LinkState
 from .csp import blocked_by_policy
 from .html import PLACEHOLDER, ParsedPage
-from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, split_target, target_of
+from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, target_of
 from .written import HTML_SUFFIXES, OutputIndex, list_output, read_written
 
 
@@ -77,9 +77,6 @@ class OutputCheck:
         self.under = site_path(build.settings)
         served = build.options["served_paths"]
         self.index = OutputIndex(output_path, served, list_output(output_path))
-        # A theme link's verdict, by the folder it is written in and the link:
-        # every page repeats the theme's links.
-        self.verdicts: dict[tuple[str, str], str | None] = {}
         # The ids of every page's content, as written: a template that prints
         # many pages' content (an archive) repeats them, which is no one's mistake.
         self.content_ids: set[str] = set()
@@ -114,12 +111,7 @@ class OutputCheck:
 
     def theme_problem(self, output: str, href: str) -> str | None:
         """Return what is wrong with a link the theme wrote in `output`, or None."""
-        key = (os.path.dirname(output) if split_target(href)[0] else output, href)
-        if key not in self.verdicts:
-            self.verdicts[key] = theme_link_problem(
-                self.index, output, href, self.ignore, self.under
-            )
-        return self.verdicts[key]
+        return theme_link_problem(self.index, output, href, self.ignore, self.under)
 
     def waits(self, output: str, href: str) -> bool:
         """Say whether a theme link goes to a fragment of a page not read yet."""
