@@ -246,7 +246,7 @@ def test_the_form_reads_a_labels_words_in_the_sites_language():
     words["form_long_words"] = "descrição"
     items = [
         {"id": "quando", "text": "Quando aconteceu", "depth": 0},
-        {"id": "descricao", "text": "Uma descrição do que aconteceu", "depth": 0},
+        {"id": "descricao", "text": "Descrição do que aconteceu", "depth": 0},
         {"id": "pessoas", "text": "Quem estava presente", "depth": 0},
     ]
     _, fields = form_fields({"items": items}, words)

@@ -36,13 +36,14 @@ class Field:
 def _size(label: str, words: dict) -> str:
     """Return how much room an answer needs, judged from its label's words.
 
-    The words that say so are the site's language's (form_long_words,
-    form_line_words): a label is read as words, not as English.
+    The words that say so are the site's language's: a label that starts
+    with one of form_long_words ("Description of ...") gets a large box, one
+    holding any of form_line_words ("Date", "Where") a single line.
     """
-    said = set(re.findall(r"\w+", label.lower()))
-    if said & set(words["form_long_words"].lower().split()):
+    said = re.findall(r"\w+", label.lower())
+    if said and said[0] in words["form_long_words"].lower().split():
         return "big"
-    return "line" if said & set(words["form_line_words"].lower().split()) else "box"
+    return "line" if set(said) & set(words["form_line_words"].lower().split()) else "box"
 
 
 def item_field(item: dict, nested: list[str], words: dict = DEFAULT_WORDS) -> Field:
