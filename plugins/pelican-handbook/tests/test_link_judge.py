@@ -116,7 +116,7 @@ def test_ids_links_and_literal_placeholders_are_read_from_html():
         '<h2 id="a">A</h2>\n<p id="a"><a href="x.html#a">{filename}y.md</a></p>\n'
         "<pre><code>{filename}z.md</code></pre>\n<p>&#123;filename}w.md <!-- c --> {static}v</p>"
     )
-    assert page.ids == {"a": (1, 2)}
+    assert page.ids == {"a": [1, 2]}
     assert page.links == [("x.html#a", 2, "a")]
     assert page.placeholders == [("{filename}y.md", 2), ("{filename}w.md", 4), ("{static}v", 4)]
 

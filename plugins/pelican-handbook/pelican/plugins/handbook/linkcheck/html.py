@@ -25,10 +25,8 @@ class ParsedPage:
     # `<meta>` does (`link:stylesheet`, `meta:refresh`), or `ping`: it tells
     # which directive of a Content-Security-Policy applies.
     links: list[tuple[str, int, str]] = field(default_factory=list)
-    # Each id's lines, as a tuple: the link check keeps one of these for every
-    # page until the end of the build, and the garbage collector stops looking
-    # at tuples of numbers (it looks at every list, on every full collection).
-    ids: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Each id's lines: more than one is a duplicate id.
+    ids: dict[str, list[int]] = field(default_factory=dict)
     placeholders: list[tuple[str, int]] = field(default_factory=list)
     # The page's own Content-Security-Policy, if a <meta> gives one.
     csp: str | None = None
@@ -64,7 +62,7 @@ def _read_attributes(element, page: ParsedPage, found: list) -> None:
             page.links += [(url, element.sourceline or 1, "ping") for url in value.split()]
         elif name == "id" or (name == "name" and tag == "a"):
             if value:
-                page.ids[value] = page.ids.get(value, ()) + (element.sourceline or 1,)
+                page.ids.setdefault(value, []).append(element.sourceline or 1)
         elif "{" in value or "|" in value:
             line = element.sourceline or 1
             found += [(line, m[0]) for m in SNIPPET.finditer(value)]
@@ -166,7 +164,7 @@ def _uncap_lines(page: ParsedPage, html: str) -> None:
                 if line >= _LAST_LINE:
                     line, at = _line_after(html, name, at, line)
                 found.append(line)
-            page.ids[name] = tuple(found)
+            page.ids[name] = found
 
 
 def _line_after(html: str, value: str, start: int, line: int) -> tuple[int, int]:
