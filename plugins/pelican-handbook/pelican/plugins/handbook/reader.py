@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import jinja2
+import markdown
 from jinja2.sandbox import SandboxedEnvironment
 from markdown import Markdown
 from markupsafe import Markup
@@ -117,6 +118,12 @@ def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
     return sandbox
 
 
+# Before Python-Markdown 3.7, `reset()` left the abbr extension's (part of
+# `extra`) abbreviations to the next page: there, a new instance per page,
+# as Pelican makes.
+_RESET_FORGETS_ALL = markdown.__version_info__ >= (3, 7)
+
+
 class HandbookReading:
     """What the handbook adds to a Markdown reader; mixed into Pelican's or jinja2content's."""
 
@@ -170,7 +177,7 @@ class HandbookReading:
         # billion instructions, and garbage only a collection frees (on 1000
         # pages, 0.58 s of collecting while reading).
         md = self.__dict__.get("_handbook_markdown")
-        if md is None:
+        if md is None or not _RESET_FORGETS_ALL:
             md = self._handbook_markdown = Markdown(**self.settings["MARKDOWN"])
         return md.reset()
 
