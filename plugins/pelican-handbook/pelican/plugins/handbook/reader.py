@@ -173,9 +173,7 @@ class HandbookReading:
     def _markdown(self) -> Markdown:
         """Return this reader's Markdown instance, reset for a new document."""
         # Pelican makes a new instance for every page, with every extension
-        # built and registered again: 0.42 of the 200-page bench build's 11.65
-        # billion instructions, and garbage only a collection frees (on 1000
-        # pages, 0.58 s of collecting while reading).
+        # built and registered again, and garbage only a collection frees.
         md = self.__dict__.get("_handbook_markdown")
         if md is None or not _RESET_FORGETS_ALL:
             md = self._handbook_markdown = Markdown(**self.settings["MARKDOWN"])

@@ -26,8 +26,8 @@ class PdfUnavailable(RuntimeError):
 def pdf_writer_installed() -> bool:
     """Say whether WeasyPrint (the `print` extra) is installed, without importing it.
 
-    Importing it loads Pango, half a second that a build copying its PDFs
-    from the cache does without.
+    Importing it loads Pango, which a build copying its PDFs from the cache
+    does without.
     """
     return importlib.util.find_spec("weasyprint") is not None
 

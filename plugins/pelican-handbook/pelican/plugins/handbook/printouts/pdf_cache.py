@@ -1,13 +1,13 @@
 """The pocket-card PDFs' cache: a written PDF kept under a hash of what decides it.
 
-Rendering costs about a second, and importing WeasyPrint (which loads Pango)
-half of one more, so a written PDF is kept in a cache folder under a hash of
-what decides it: the cards page, every stylesheet, image and font it loads
-(read here with lxml and a CSS `url()` scan, without WeasyPrint), the card
-ids and WeasyPrint's version. A build whose cards page and styles are
-unchanged copies the cached PDF and the ids of the cards that overflowed.
-The hash cannot see the fonts installed on the machine, which WeasyPrint
-picks when the styles name none it loads.
+Rendering, and importing WeasyPrint (which loads Pango), is most of the
+time a site with cards takes to build, so a written PDF is kept in a cache
+folder under a hash of what decides it: the cards page, every stylesheet,
+image and font it loads (read here with lxml and a CSS `url()` scan,
+without WeasyPrint), the card ids and WeasyPrint's version. A build whose
+cards page and styles are unchanged copies the cached PDF and the ids of
+the cards that overflowed. The hash cannot see the fonts installed on the
+machine, which WeasyPrint picks when the styles name none it loads.
 """
 
 from __future__ import annotations
