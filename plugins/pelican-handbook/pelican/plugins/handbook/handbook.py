@@ -123,9 +123,9 @@ def begin(pelican) -> None:
 def _keep_compiled_templates(env, settings: dict) -> None:
     """Keep the compiled templates in Pelican's CACHE_PATH, for the next build.
 
-    Compiling them is a fifth of a second `make html` with nothing changed
-    (0.34 s of CPU on the real site, 0.27 s with them kept; stock Pelican
-    takes 0.27 s). A changed template is compiled again: Jinja keeps a checksum of it.
+    Compiling them again is a large part of a second `make html` with
+    nothing changed. A changed template is compiled again: Jinja keeps a
+    checksum of it.
     The checksum is of the source alone, so each set of the environment's
     options has a folder of its own: a template compiled without autoescape
     must not be reused by a build with it. Autoescape chosen by a function

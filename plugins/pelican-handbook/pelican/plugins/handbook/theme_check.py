@@ -34,10 +34,9 @@ def template_line(error: Exception) -> tuple[str | None, int | None]:
 class _ReportingLoader(jinja2.BaseLoader):
     """Load templates as the theme's loader does; report one that does not compile.
 
-    Checked as each is first loaded, not all at the start: compiling the
-    templates a build never renders (the cards' and the form's, on a site
-    without checklists) took 0.27 billion instructions of every such build,
-    about 0.08 s.
+    Checked as each is first loaded, not all at the start: a build need not
+    compile the templates it never renders (the cards' and the form's, on a
+    site without checklists).
     """
 
     def __init__(self, loader: jinja2.BaseLoader, build):
