@@ -30,10 +30,6 @@ def _fill(match: re.Match) -> str:
 
 def _without_code_blocks(text: str) -> str:
     """Blank out fenced (``` or ~~~) and indented code blocks, line for line."""
-    fenced = "```" in text or "~~~" in text
-    indented = "\n    " in text or "\n\t" in text or text.startswith(("    ", "\t"))
-    if not fenced and not indented:
-        return text
     lines = text.split("\n")
     fence = None
     in_list = in_code = False
