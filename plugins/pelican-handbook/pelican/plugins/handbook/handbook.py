@@ -36,7 +36,7 @@ from .page_checklists import describe
 from .placeholders import placeholder_pattern, report_placeholders
 from .printouts import plan_printouts, write_printouts
 from .printouts.marks import stamp_print_marks
-from .reader import install_reader
+from .reader import SYNTAX_OPTIONS, install_reader
 from .report import use_plain_lines
 from .theme_check import provide_writer, report_broken_templates
 from .translations import apply_translations, page_writing, pages_written
@@ -47,22 +47,7 @@ TEMPLATES = os.path.join(HERE, "templates")
 STATIC = os.path.join(HERE, "static")
 FEATURES = ("checklists", "link_check", "printouts", "offline")
 # The options of a Jinja environment that its compiled templates depend on.
-COMPILE_OPTIONS = (
-    "autoescape",
-    "finalize",
-    "trim_blocks",
-    "lstrip_blocks",
-    "keep_trailing_newline",
-    "newline_sequence",
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-)
+COMPILE_OPTIONS = ("autoescape", "finalize", *SYNTAX_OPTIONS)
 
 
 def _add_markdown_extensions(build, settings: dict) -> None:

@@ -75,6 +75,23 @@ def _plain_metadata(metadata: dict, formatted) -> None:
             metadata[name] = _WRITTEN_REFERENCE.sub(lambda match: _CHARACTERS[match.group()], value)
 
 
+# The options of a Jinja environment that say how its templates are written.
+SYNTAX_OPTIONS = (
+    "trim_blocks",
+    "lstrip_blocks",
+    "keep_trailing_newline",
+    "newline_sequence",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+)
+
+
 def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
     """Return a sandboxed copy of jinja2content's environment, failing on undefined names.
 
@@ -85,23 +102,7 @@ def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
     site's JINJA_ENVIRONMENT says: HTML escaping would show an address's
     "&#39;" in an autolink.
     """
-    options = {
-        name: getattr(env, name)
-        for name in (
-            "block_start_string",
-            "block_end_string",
-            "variable_start_string",
-            "variable_end_string",
-            "comment_start_string",
-            "comment_end_string",
-            "line_statement_prefix",
-            "line_comment_prefix",
-            "trim_blocks",
-            "lstrip_blocks",
-            "newline_sequence",
-            "keep_trailing_newline",
-        )
-    }
+    options = {name: getattr(env, name) for name in SYNTAX_OPTIONS}
     extensions = [type(extension) for extension in env.extensions.values()]
     sandbox = SandboxedEnvironment(
         loader=env.loader,
