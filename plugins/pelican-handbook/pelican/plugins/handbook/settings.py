@@ -36,6 +36,13 @@ DEFAULTS = {
     # written as that list's items ("Where it happened", "Who was involved.
     # Names if known, else a description").
     "report_form_fields": [],
+    # Printouts: the names of the files they are published as, at the site's
+    # root (another language's in its folder, `es/`); `{paper}` becomes
+    # "letter" or "a4".
+    "cards_save_as": "pocket-cards.html",
+    "cards_pdf_save_as": "pocket-cards.pdf",
+    "cards_sheets_save_as": "pocket-cards-{paper}.pdf",
+    "report_form_save_as": "incident-report-form.html",
     # Offline: the most the service worker keeps on a device, in bytes (the
     # theme's files first, then pages; the build says what it leaves out).
     "offline_max_bytes": 10_000_000,
@@ -79,6 +86,16 @@ _CSS_LENGTH = re.compile(r"\d+(?:\.\d+)?(?:in|cm|mm|pt|pc|px)")
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _OPTIONAL_TEXT = {"short_name", "app_description"}
 _CARD_LENGTHS = ("card_width", "card_height")
+# The published printouts' names, and the suffix each must end in.
+SAVE_AS = {
+    "cards_save_as": ".html",
+    "cards_pdf_save_as": ".pdf",
+    "cards_sheets_save_as": ".pdf",
+    "report_form_save_as": ".html",
+}
+# Characters a link would have to escape, or that end its path: the
+# templates write the names into links as they are.
+_UNSAFE_IN_NAME = re.compile(r"[\s\"#%&'<>?\\^`{|}:]")
 
 
 def settings_file() -> str:
@@ -109,6 +126,8 @@ def _value_problem(key: str, value) -> str | None:
             *others, last = (repr(name) for name in CARD_SIZES)
             hint = did_you_mean(str(value), CARD_SIZES)
             return f"must be {', '.join(others)} or {last}{hint}"
+    elif key in SAVE_AS:
+        return _file_name_problem(key, value)
     elif key in _OPTIONAL_TEXT:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             return "must be a non-empty string or None"
@@ -134,6 +153,41 @@ def _value_problem(key: str, value) -> str | None:
     return None
 
 
+def _file_name_problem(key: str, value) -> str | None:
+    """Return what is wrong with a printout's file name, or None."""
+    suffix = SAVE_AS[key]
+    if not isinstance(value, str):
+        return f"must be a file name ending in {suffix}"
+    if "/" in value or "\\" in value:
+        # Each language's printouts go in its own folder: the name is the file's alone.
+        return "must be a file name without a folder (another language's go in its folder, es/)"
+    sheets = key == "cards_sheets_save_as"
+    if sheets and value.count("{paper}") != 1:
+        return "must hold {paper} once, which the build replaces by 'letter' or 'a4'"
+    name = value.replace("{paper}", "letter") if sheets else value
+    if not name.endswith(suffix) or name == suffix:
+        return f"must be a file name ending in {suffix}"
+    if name.startswith("."):
+        # Hidden files are not served by every host, nor kept by the offline copy.
+        return "must not start with '.'"
+    if _UNSAFE_IN_NAME.search(name):
+        return "must not hold spaces or any of \" # % & ' < > ? \\ ^ ` { | } :, which links escape"
+    return None
+
+
+def _same_names(options: dict) -> list[tuple[str, str]]:
+    """Return a problem for each printout named as another is."""
+    seen, problems = {}, []
+    for key in SAVE_AS:
+        names = [options[key].replace("{paper}", paper) for paper in ("letter", "a4")]
+        for name in dict.fromkeys(names):
+            if name in seen:
+                problem = f"names {name!r}, as HANDBOOK[{seen[name]!r}] does: give each its own"
+                problems.append((f"HANDBOOK[{key!r}]", problem))
+            seen.setdefault(name, key)
+    return problems
+
+
 def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
     """Return HANDBOOK merged over the defaults, and each (setting, problem) found in it.
 
@@ -154,11 +208,16 @@ def check_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
             ("HANDBOOK", f"has an unknown key {key!r}" + did_you_mean(str(key), DEFAULTS))
         )
     options = {**DEFAULTS, **{k: v for k, v in given.items() if k in DEFAULTS}}
+    rejected = set()
     for key in DEFAULTS:
         problem = _value_problem(key, options[key])
         if problem:
             problems.append((f"HANDBOOK[{key!r}]", f"{problem}, not {options[key]!r}"))
             options[key] = DEFAULTS[key]
+            rejected.add(key)
+    # A rejected name is back to its default, which another may hold on purpose.
+    if not rejected & set(SAVE_AS):
+        problems.extend(_same_names(options))
     from .printouts.sizes import size_problems
 
     if not any(name.startswith("HANDBOOK['card_") for name, _ in problems):

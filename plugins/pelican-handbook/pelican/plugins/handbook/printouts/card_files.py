@@ -2,8 +2,9 @@
 
 The faces are planned (cards.py), fitted to the card (fit.py, measured by
 WeasyPrint), given the contacts card's QR code (qr.py), then written as
-`pocket-cards.html` (one face per printed page), `pocket-cards.pdf` from it,
-and one sheet PDF per paper (sheets.py). The measuring and sheet pages are
+the cards page (one face per printed page), its PDF, and one sheet PDF per
+paper (sheets.py), each named by its HANDBOOK setting (`cards_save_as`,
+`cards_pdf_save_as`, `cards_sheets_save_as`). The measuring and sheet pages are
 HTML for WeasyPrint only: written beside the cards page, so their links
 resolve as its do, and removed once their PDF is written. Without the
 `print` extra (WeasyPrint, segno) only the cards page is written, its faces
@@ -23,9 +24,6 @@ from .qr import contacts_qr, wants_qr
 from .sheets import PAPERS, Layout, card_size_css, layout, place
 from .sizes import card_size
 
-CARDS_HTML = "pocket-cards.html"
-CARDS_PDF = "pocket-cards.pdf"
-SHEET_PDF = "pocket-cards-{paper}.pdf"
 # What installs WeasyPrint and segno, which write the PDFs and the QR code.
 PRINT_EXTRA = 'pip install "pelican-handbook[print]"'
 # Never part of the site: removed once their PDF is written.
@@ -43,7 +41,8 @@ def sheet_layouts(options: dict) -> list[Layout]:
 def sheet_links(options: dict, folder: str = "") -> dict[str, str]:
     """Return the sheet PDF of each paper, by paper ("letter", "a4"), in a language's folder."""
     layouts = sheet_layouts(options)
-    return {sheet.paper: folder + SHEET_PDF.format(paper=sheet.paper) for sheet in layouts}
+    name = options["cards_sheets_save_as"]
+    return {sheet.paper: folder + name.replace("{paper}", sheet.paper) for sheet in layouts}
 
 
 def _removed(*paths: Path) -> None:
@@ -66,6 +65,8 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
     first = state.pages[0]
     # Another language's printouts go in its folder: es/pocket-cards.html.
     folder = state.folder
+    cards_html, cards_pdf = folder + options["cards_save_as"], folder + options["cards_pdf_save_as"]
+    sheet_pdfs = sheet_links(options, folder)
     # The pages the faces come from, each named on the cards page.
     card_pages = [page for page in state.pages if any(c["items"] for c in page.handbook_checklists)]
     dates = [getattr(page, "handbook_changed_iso", None) for page in card_pages]
@@ -78,8 +79,9 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
         "card_width": size.width,
         "card_height": size.height,
         # The PDFs the cards page links: none that this build does not write.
-        "pdf": folder + CARDS_PDF if state.pdfs else None,
+        "pdf": cards_pdf if state.pdfs else None,
         "sheets": sheets if state.pdfs else [],
+        "sheet_pdfs": sheet_pdfs if state.pdfs else {},
         "folder": folder,
     }
     siteurl = settings.get("SITEURL", "")
@@ -110,23 +112,23 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
     has_contacts = any(face.checklist == CONTACTS for face in faces)
     _note_print_extra(build, state.pdfs, has_contacts and wants_qr(siteurl) and qr is None)
     if not state.pdfs:
-        render(folder + CARDS_HTML, faces=_unmeasured(faces), **values)
+        render(cards_html, faces=_unmeasured(faces), **values)
         return
     try:
         faces, too_long = fit_faces(make_faces, measure)
     except PdfUnavailable as error:
         # Installed, but it cannot run (Pango is missing): a broken install.
-        without_pdfs = {**values, "pdf": None, "sheets": []}
-        render(folder + CARDS_HTML, faces=_unmeasured(faces), **without_pdfs)
-        build.report.problem(first.source_path, 1, f"cannot write {folder}{CARDS_PDF}: {error}")
+        without_pdfs = {**values, "pdf": None, "sheets": [], "sheet_pdfs": {}}
+        render(cards_html, faces=_unmeasured(faces), **without_pdfs)
+        build.report.problem(first.source_path, 1, f"cannot write {cards_pdf}: {error}")
         return
-    pdf(render(folder + CARDS_HTML, faces=faces, **values), folder + CARDS_PDF, faces)
+    pdf(render(cards_html, faces=faces, **values), cards_pdf, faces)
     for sheet in sheets:
         placed = {"paper": sheet.paper, "pages": place(faces, sheet), "marks": len(sheet.marks)}
         sheet_html = folder + _SHEET_HTML.format(paper=sheet.paper)
         html = render(sheet_html, faces=faces, sheet=placed, **values)
         try:
-            pdf(html, folder + SHEET_PDF.format(paper=sheet.paper), faces)
+            pdf(html, sheet_pdfs[sheet.paper], faces)
         finally:
             _removed(html)
     _warn_too_long(build, too_long, size)

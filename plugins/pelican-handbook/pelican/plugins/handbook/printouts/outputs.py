@@ -15,13 +15,12 @@ from pathlib import Path
 
 from pelican.generators import PagesGenerator
 
+from ..settings import SAVE_AS
 from ..theme_check import HandbookWriter
-from .card_files import CARDS_HTML, CARDS_PDF, sheet_links, write_cards
+from .card_files import sheet_links, write_cards
 from .form import form_fields, settings_checklist
 from .pdf import pdf_writer_installed
 from .sheets import PAPERS
-
-FORM_HTML = "incident-report-form.html"
 
 
 @dataclass
@@ -111,10 +110,11 @@ def _plan_language(build, generator, pages: list, lang: str, default: str) -> Pr
     state.lang, state.folder = lang, "" if lang == default else f"{lang}/"
     state.form_checklist, state.form_page = _report_form(build, with_checklists, lang == default)
     state.pdfs = pdf_writer_installed()
-    form = state.folder + FORM_HTML if state.form_checklist is not None else None
+    names = {key: state.folder + build.options[key] for key in SAVE_AS}
+    form = names["report_form_save_as"] if state.form_checklist is not None else None
     # No link to a PDF the build will not write.
     sheets = sheet_links(build.options, state.folder) if state.pdfs else {}
-    cards, pdf = state.folder + CARDS_HTML, state.folder + CARDS_PDF if state.pdfs else None
+    cards, pdf = names["cards_save_as"], names["cards_pdf_save_as"] if state.pdfs else None
     prints = {"cards": cards, "pdf": pdf, "form": form}
     # The sheets to cut: "letter" and "a4" (None for a paper the card does not fit).
     prints.update({paper: sheets.get(paper) for paper in PAPERS})
@@ -175,7 +175,7 @@ def _write_language(build, pelican, state: PrintState) -> None:
             _render(
                 pelican,
                 state,
-                state.folder + FORM_HTML,
+                state.folder + build.options["report_form_save_as"],
                 "handbook/form",
                 opening=opening,
                 gathered=gathered,
