@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .hints import did_you_mean
+from .plurals import forms, forms_problem
 
 DEFAULT_WORDS = {
     # --- Checklists (checklist.js) ---
@@ -25,7 +26,8 @@ DEFAULT_WORDS = {
     # The name of a checklist without a title, in the two strings above.
     "untitled_checklist": "this checklist",
     "confirm_reset": "Clear the ticks of “{title}”?",
-    # Each checklist's progress line.
+    # Each checklist's progress line. A count word: one string, or its forms
+    # by plural category ({"one": ..., "other": ...}), picked by {done} (plurals.py).
     "progress": "{done} of {total} done",
     # The panel above the first checklist (start over, copy the timeline):
     # its name for screen readers, its buttons, its status line and its
@@ -243,11 +245,12 @@ def check_words(given: dict) -> tuple[dict, list[tuple[str, str]]]:
         if key not in DEFAULT_WORDS:
             hint = did_you_mean(str(key), DEFAULT_WORDS)
             problems.append(("HANDBOOK['words']", f"has an unknown key {key!r}{hint}"))
-        elif not isinstance(value, str) or not value.strip():
-            problems.append(
-                (f"HANDBOOK['words'][{key!r}]", f"must be a non-empty string, not {value!r}")
-            )
-        elif unknown := sorted(placeholders(value) - placeholders(DEFAULT_WORDS[key])):
+        elif problem := forms_problem(key, value):
+            problems.append((f"HANDBOOK['words'][{key!r}]", problem))
+        elif unknown := sorted(
+            {name for text in forms(value) for name in placeholders(text)}
+            - placeholders(DEFAULT_WORDS[key])
+        ):
             known = sorted(placeholders(DEFAULT_WORDS[key]))
             hint = did_you_mean(unknown[0], known) if known else ""
             takes = ", ".join(f"{{{name}}}" for name in known) or "none"

@@ -48,9 +48,30 @@ const SITE = Object(block("handbook-site"));
 const OFFLINE = block("handbook-service-worker");
 const BUILD = typeof OFFLINE === "string" ? { url: OFFLINE } : Object(OFFLINE);
 
+// A count word may be its forms by CLDR plural category ({one, few, many,
+// other}): the number in its counting placeholder picks one, by the rules of
+// the page's language. The counting placeholders are plurals.py's COUNT_WORDS.
+const COUNTED_BY = { progress: "done" };
+let plurals = null;
+
+function pluralForm(forms, count) {
+  if (!plurals) {
+    try {
+      plurals = new Intl.PluralRules(document.documentElement.lang || undefined);
+    } catch {
+      // A language tag the browser does not know: its own language's rules.
+      plurals = new Intl.PluralRules();
+    }
+  }
+  const form = forms[plurals.select(Number(count))];
+  return typeof form === "string" && form ? form : forms.other;
+}
+
 // Also used by report-form.js, with its own English.
 export function word(name, values = {}, english = ENGLISH) {
-  const text = typeof WORDS[name] === "string" && WORDS[name] ? WORDS[name] : english[name];
+  let text = WORDS[name];
+  if (text && typeof text === "object") text = pluralForm(text, values[COUNTED_BY[name]]);
+  text = typeof text === "string" && text ? text : english[name];
   const fill = (all, key) => (Object.hasOwn(values, key) ? String(values[key]) : all);
   return text.replace(/\{(\w+)\}/g, fill);
 }
