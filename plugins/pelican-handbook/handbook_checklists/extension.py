@@ -16,6 +16,7 @@ through the `on_mistake` callback; the checklists also through
 from __future__ import annotations
 
 import html
+import sys
 import xml.etree.ElementTree as etree
 from dataclasses import replace
 from typing import Any
@@ -26,6 +27,7 @@ from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
 from .ids import DocumentText, cut_at_hyphen, ids_in
+from .items import Item
 from .lists import ACTIVE, ItemAfterItsText, ListsAsWritten, ListUnderParagraph
 from .markup import (
     KINDS,
@@ -166,12 +168,11 @@ class ChecklistTreeprocessor(Treeprocessor):
         for item in [el for el in items if el.tag == "li"]:
             text, words = self._item_text(item)
             if words:
-                item_id = item.get("id") or self._item_id(words)
+                # Interned: the link check reads the same ids from every written
+                # page, and one string per id is what the build keeps of them.
+                item_id = sys.intern(item.get("id") or self._item_id(words))
                 mark_item(item, text, item_id, kind, note=depth > 0)
-                found.append({"id": item_id, "text": words, "depth": depth})
-                record = take_record(item)
-                if record is not None:
-                    found[-1]["source"] = record
+                found.append(Item(item_id, words, depth, take_record(item)))
                 if texts is not None:
                     texts.append(text)
             elif text is not None:

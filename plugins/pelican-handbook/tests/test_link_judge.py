@@ -240,7 +240,7 @@ def test_random_targets_never_crash_the_checker(href, raw):
         index = OutputIndex(
             folder, "pretty", {"page.html", "target.html"}, {"page.html": frozenset()}
         )
-        for _, _, href, path, fragment, _ in state.queued:
+        for _, _, href, (path, fragment) in state.queued:
             index.fragment_problem(path, fragment, href)
         theme_link_problem(index, "page.html", href, [])
     # Every problem is placed on a line of the source.

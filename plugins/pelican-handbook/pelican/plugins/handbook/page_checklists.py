@@ -8,6 +8,8 @@ needs into the markup (ids, titles, kinds, items).
 
 from __future__ import annotations
 
+from handbook_checklists.items import Item
+
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
 
@@ -42,14 +44,14 @@ def checklists_in(root) -> list[dict]:
     found = []
     for wrapper in root.iterfind(".//div[@data-checklist]"):
         items = [
-            {"id": item.get("id"), "text": _item_text(item), "depth": _depth(item, wrapper)}
+            Item(item.get("id"), _item_text(item), _depth(item, wrapper))
             for item in wrapper.iterfind(".//li[@id]")
         ]
         checklist = {
             "id": wrapper.get("data-checklist"),
             "title": wrapper.get("aria-label", ""),
             "kind": wrapper.get("data-kind", "steps"),
-            "items": [item for item in items if item["text"]],
+            "items": [item for item in items if item.text],
         }
         if wrapper.get("data-report-form") is not None:
             checklist["report_form"] = True

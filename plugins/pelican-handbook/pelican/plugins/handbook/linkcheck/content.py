@@ -22,8 +22,9 @@ _FOOTNOTE_BACKREF = re.compile(r"#fnref\d*:")
 
 
 # A content link whose target only the written site can tell about:
-# (source, line, href, path, fragment, output).
-Queued = tuple[str, int, str, str, str, str]
+# (source, line, href, (path, fragment)). The target is the judge's verdict,
+# one tuple shared by every link to the same place.
+Queued = tuple[str, int, str, tuple[str, str]]
 
 
 @dataclass
@@ -125,7 +126,7 @@ class ContentLinks:
         if isinstance(verdict, str):
             self.report.problem(source, line, verdict)
         elif verdict is not None:
-            self.state.queued.append((source, line, href, *verdict, output))
+            self.state.queued.append((source, line, href, verdict))
 
 
 def report_placeholders(report, source: str, raw: str, found: SourceLinks, placeholders) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape
+from sys import intern
 
 from lxml import etree
 
@@ -51,18 +52,20 @@ def _text_placeholders(text: str | None, line: int, container, found: list) -> N
 
 def _read_attributes(element, page: ParsedPage, found: list) -> None:
     """Record the links, ids and placeholders in an element's attributes."""
+    # Links and ids are interned: the build keeps them until the written site
+    # is checked, and every page repeats the ids and links of the others.
     tag = element.tag
     kind = _link_kind(element) if tag in ("link", "meta") else tag
     # The line is asked for only when something is found: most elements
     # (a checklist's label, box and text) have a class and nothing more.
     for name, value in element.items():
         if name in URL_ATTRIBUTES:
-            page.links.append((value, element.sourceline or 1, kind))
+            page.links.append((intern(value), element.sourceline or 1, kind))
         elif name == "ping":
             page.links += [(url, element.sourceline or 1, "ping") for url in value.split()]
         elif name == "id" or (name == "name" and tag == "a"):
             if value:
-                page.ids.setdefault(value, []).append(element.sourceline or 1)
+                page.ids.setdefault(intern(value), []).append(element.sourceline or 1)
         elif "{" in value or "|" in value:
             line = element.sourceline or 1
             found += [(line, m[0]) for m in SNIPPET.finditer(value)]

@@ -100,7 +100,7 @@ class OutputCheck:
             problem = self.theme_problem(output, href)
             if problem:
                 self.report.problem(os.path.join(self.index.root, output), line, problem + label)
-        for source, line, href, path, fragment, _ in self.state.queued:
+        for source, line, href, (path, fragment) in self.state.queued:
             problem = self.index.fragment_problem(path, fragment, href)
             if problem and self.index.exists(path) is None:
                 problem = self.static_hint(path, href) or problem
