@@ -37,14 +37,14 @@ MARKS = st.sampled_from(
 
 
 @st.composite
-def a_list(draw, depth: int = 0) -> str:
-    """Return a Markdown list, maybe with nested lists and loose items."""
+def a_list(draw, depth: int = 0, min_items: int = 0, text=TEXT) -> str:
+    """Return a Markdown list of at least `min_items` items, maybe nested, maybe loose."""
     bullet = draw(st.sampled_from(["*", "-", "1."]))
     # Python-Markdown's four spaces, or CommonMark's two or three (read on checklist pages).
     indent = draw(st.sampled_from(["    ", "  ", "   "])) * depth
     lines = []
-    for _ in range(draw(st.integers(0, 4))):
-        lines.append(f"{indent}{bullet} {draw(TEXT)}")
+    for _ in range(draw(st.integers(min_items, 4))):
+        lines.append(f"{indent}{bullet} {draw(text)}")
         if depth < 2 and draw(st.booleans()):
             lines.append(draw(a_list(depth + 1)))
         if draw(st.booleans()):
@@ -64,13 +64,23 @@ BLOCK = st.one_of(
 BLOCKS = st.lists(st.tuples(BLOCK, st.sampled_from(["\n\n", "\n"])), max_size=8).map(
     lambda blocks: "".join(block + apart for block, apart in blocks)
 )
+# One list each document is sure to hold, marked as a checklist under it or
+# by the page's metadata on most documents: without it, most documents made no
+# checklist and the assertions below had nothing to check.
+CHECKLIST = st.tuples(
+    a_list(min_items=1, text=st.tuples(WORDS, TEXT).map(" ".join)),
+    st.sampled_from(["\n\n", "\n"]),
+    st.sampled_from(["{: .checklist-steps }", "{: .checklist-options }", ""]),
+).map(lambda parts: "".join(parts) + "\n\n")
 DOCUMENT = st.tuples(
     st.sampled_from(["", "Checklists: steps\n\n", "Checklists: cautions\n\n", "Checklists: x\n\n"]),
+    BLOCKS,
+    CHECKLIST,
     BLOCKS,
 ).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENT)
 def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     md = markdown.Markdown(
