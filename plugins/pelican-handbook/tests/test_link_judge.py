@@ -14,7 +14,6 @@ from pelican.plugins.handbook.content import content_tree
 from pelican.plugins.handbook.linkcheck.content import ContentLinks, LinkState
 from pelican.plugins.handbook.linkcheck.html import parse_document, read_tree
 from pelican.plugins.handbook.linkcheck.judge import LinkJudge
-from pelican.plugins.handbook.linkcheck.lines import LineFinder
 from pelican.plugins.handbook.linkcheck.output import theme_link_problem
 from pelican.plugins.handbook.linkcheck.source import scan
 from pelican.plugins.handbook.linkcheck.targets import (
@@ -26,6 +25,7 @@ from pelican.plugins.handbook.linkcheck.targets import (
 )
 from pelican.plugins.handbook.linkcheck.written import OutputIndex
 from pelican.plugins.handbook.settings import DEFAULTS
+from pelican.plugins.handbook.source_lines import SourceLines
 
 
 def test_phone_and_mail_links_that_work_pass():
@@ -123,7 +123,8 @@ def test_ids_links_and_literal_placeholders_are_read_from_html():
 
 def test_the_same_target_twice_gets_each_line_in_turn():
     raw = "[a](x.md)\n\n[b](x.md)\n\n[{{ p }}](tel:{{ t }})\n"
-    lines = LineFinder(scan(raw), raw)
+    links = [(link.target, link.line) for link in scan(raw).links]
+    lines = SourceLines({"page.md": raw}).link_lines("page.md", links)
     assert [lines.line_of("x.md"), lines.line_of("x.md"), lines.line_of("tel:911")] == [1, 3, 5]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pelican.plugins.handbook.linkcheck.lines import loose_placeholders
+from pelican.plugins.handbook.linkcheck.placeholders import loose_placeholders
 from pelican.plugins.handbook.linkcheck.source import scan
+from pelican.plugins.handbook.source_lines import SourceLines
 
 
 def targets(text: str) -> list[tuple[str, int]]:
@@ -94,7 +95,8 @@ def test_escaped_brackets_are_text():
 
 def test_loose_placeholders_are_those_outside_links():
     text = "[a]({filename}a.md) then {filename}b.md\n\n`{filename}c.md`\n\nand {static}d.png\n"
-    assert loose_placeholders(text, scan(text)) == [1, 5]
+    lines = SourceLines({"page.md": text})
+    assert loose_placeholders(lines, "page.md", targets(text)) == [1, 5]
 
 
 def explicit_references(text: str) -> list[str]:

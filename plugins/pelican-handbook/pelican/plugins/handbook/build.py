@@ -16,6 +16,7 @@ from .dates import timezone_problems
 from .linkcheck.content import LinkState
 from .report import Report
 from .settings import check_settings, settings_file
+from .source_lines import SourceLines
 from .translations import check_language_words
 from .translations.state import TranslationState
 from .words import check_words
@@ -40,10 +41,10 @@ class Build:
     metadata_keys: frozenset | None = None
     # What templates see besides the settings (the build date).
     template_values: dict[str, Any] = field(default_factory=dict)
-    # The source the reader is converting now, and the last line each snippet
-    # of it was found at (a second mistake with the same text is further on).
+    # Where things are written in those sources: every feature asks it for a line.
+    lines: SourceLines = field(init=False)
+    # The source the reader is converting now.
     reading: str | None = None
-    _found_at: dict[tuple[str, str], int] = field(default_factory=dict)
     # The checklists the extension made of each source, by source path.
     checklists: dict[str, list[dict]] = field(default_factory=dict)
     # What the link check gathers for its pass over the written site.
@@ -54,29 +55,19 @@ class Build:
     # The site's languages, their words, homes and menus (translations/).
     translations: TranslationState = field(default_factory=TranslationState)
 
+    def __post_init__(self) -> None:
+        self.lines = SourceLines(self.sources)
+
     @property
     def fail_on_problems(self) -> bool:
         return self.settings.get("HANDBOOK_FAIL_ON_PROBLEMS", True) is not False
-
-    def source_line(self, path: str, snippet: str) -> int:
-        """Return the line of `path` where `snippet` is next written (any case), else 1.
-
-        Python-Markdown keeps no line numbers: a mistake it finds is placed by
-        the text it quotes.
-        """
-        lines = self.sources.get(path, "").lower().split("\n")
-        start = self._found_at.get((path, snippet), 0)
-        for number in range(start, len(lines)):
-            if snippet.lower() in lines[number]:
-                self._found_at[path, snippet] = number + 1
-                return number + 1
-        return self._found_at.get((path, snippet), 1)
 
     def checklist_mistake(self, level: str, message: str, snippet: str) -> None:
         """Report a mistake the checklist extension found in the page being read."""
         if self.reading is None:
             return
-        line = self.source_line(self.reading, snippet)
+        # Python-Markdown keeps no line numbers: the mistake is placed by the text it quotes.
+        line = self.lines.next_of_text(self.reading, snippet)
         if level == "error":
             self.report.problem(self.reading, line, message)
         else:

@@ -44,17 +44,6 @@ _JINJA = re.compile(r"\{[{%](.*?)[%}]\}", re.S)
 _NAME = re.compile(r"""\.(\w+)|\[\s*['"](\w+)['"]|\(\s*['"](\w+)['"]""")
 
 
-def metadata_line(text: str, name: str, nth: int = 1) -> int | None:
-    """Return the line of the `nth` metadata line for `name` (any case), if there is one."""
-    found = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.lower().startswith(f"{name}:"):
-            found += 1
-            if found == nth:
-                return number
-    return None
-
-
 def one_edit_apart(a: str, b: str) -> bool:
     """Say whether `b` is `a` with one letter added, dropped, changed, or two swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -97,22 +86,18 @@ def _known(build) -> frozenset[str]:
     return known
 
 
-def _written(text: str, line: int | None, name: str) -> str:
-    """Return the key as the page spells it."""
-    return text.split("\n")[line - 1].split(":", 1)[0] if line else name
-
-
-def check_metadata(build, source_path: str, text: str, metadata: dict) -> None:
+def check_metadata(build, source_path: str, metadata: dict) -> None:
     """Report near-miss keys and values the handbook cannot use, at their metadata lines."""
     known = _known(build)
     for name, value in metadata.items():
         if name.startswith("handbook_"):
             continue
-        line = metadata_line(text, name)
+        line = build.lines.of_metadata(source_path, name)
         if name not in known:
             near = [key for key in KEYS if one_edit_apart(name, key)]
             if near:
-                written = _written(text, line, name)
+                # The key as the page spells it.
+                written = build.lines.line(source_path, line).split(":", 1)[0] if line else name
                 message = f"metadata '{written}:' is read by nothing"
                 hint = f" (did you mean '{near[0].capitalize()}'?)"
                 build.report.problem(source_path, line, message + hint)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .linkcheck.source_text import prepare
+from .source_lines import readable_matches
 
 
 def placeholder_pattern(words: list[str]) -> re.Pattern | None:
@@ -22,11 +22,9 @@ def placeholder_pattern(words: list[str]) -> re.Pattern | None:
 
 def report_placeholders(report, source: str, text: str, pattern: re.Pattern | None) -> None:
     """Report each placeholder word outside code and comments, at its line."""
-    if pattern is None or not pattern.search(text):
+    if pattern is None:
         return
-    readable, _ = prepare(text)
-    for match in pattern.finditer(readable):
-        line = readable.count("\n", 0, match.start()) + 1
+    for line, match in readable_matches(text, pattern):
         message = (
             f"'{match[0]}' is a placeholder: write the real text (HANDBOOK content_placeholders)"
         )

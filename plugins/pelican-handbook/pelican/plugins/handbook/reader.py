@@ -20,24 +20,13 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 
 from .build import current_build
-from .metadata import check_metadata, metadata_line
+from .metadata import check_metadata
+from .template_lines import STRING_TEMPLATE, template_line
 
 try:
     from pelican.plugins.jinja2content.jinja2content import JinjaMarkdownReader
 except ImportError:  # jinja2content is optional
     JinjaMarkdownReader = None
-
-
-def _template_line(error: Exception) -> int | None:
-    """Return the template line an error was raised at, if Jinja kept it."""
-    line = getattr(error, "lineno", None)
-    traceback = error.__traceback__
-    while traceback is not None:
-        # Jinja rewrites tracebacks so template frames carry the source line.
-        if traceback.tb_frame.f_code.co_filename == "<template>":
-            line = traceback.tb_lineno
-        traceback = traceback.tb_next
-    return line
 
 
 def _holds_jinja(env: jinja2.Environment, text: str) -> bool:
@@ -152,7 +141,7 @@ class HandbookReading:
                 build.reading = None
         if build is not None:
             _keep_what_was_read(build, source_path, content, metadata)
-            check_metadata(build, source_path, text, metadata)
+            check_metadata(build, source_path, metadata)
         return content, metadata
 
     def _convert(self, build, source_path: str, text: str) -> tuple[str, dict]:
@@ -167,7 +156,8 @@ class HandbookReading:
         except jinja2.TemplateError as error:
             if build is None:
                 raise
-            build.report.problem(source_path, _template_line(error), f"template error: {error}")
+            _, line = template_line(error, STRING_TEMPLATE)
+            build.report.problem(source_path, line, f"template error: {error}")
             # Read it without Jinja, so links to this page are not reported too.
             return self._read_markdown(build, source_path, text)
 
@@ -193,7 +183,7 @@ class HandbookReading:
                 value = self._markdown().convert("\n" + "\n".join(values))
             elif len(values) > 1 and not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
                 if build is not None:
-                    line = metadata_line(text, name, 2)
+                    line = build.lines.of_metadata(source_path, name, 2)
                     build.report.warn(source_path, line, f"'{name}' given twice: the first is used")
                 value = values[0]
             else:

@@ -13,22 +13,10 @@ import jinja2
 from pelican.writers import Writer
 
 from .build import current_build
+from .template_lines import template_line
 
 # What a broken template renders as: the build fails anyway.
 _STAND_IN = "<!doctype html><title>template error</title>"
-
-
-def template_line(error: Exception) -> tuple[str | None, int | None]:
-    """Return the template file and line an error was raised at, if Jinja kept them."""
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    traceback = error.__traceback__
-    while traceback is not None:
-        # Jinja rewrites tracebacks so template frames carry the template's file and line.
-        code = traceback.tb_frame.f_code
-        if code.co_filename.endswith((".html", ".htm", ".xml", ".js", ".txt")):
-            filename, line = code.co_filename, traceback.tb_lineno
-        traceback = traceback.tb_next
-    return filename, line
 
 
 class _ReportingLoader(jinja2.BaseLoader):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .html import PLACEHOLDER, ParsedPage
+from .html import ParsedPage
 from .judge import LinkJudge
-from .lines import LineFinder, loose_placeholders
+from .placeholders import PLACEHOLDER, loose_placeholders
 from .source import SourceLinks, scan
 from .source_text import JINJA
 from .targets import suggestion
@@ -91,11 +91,7 @@ class ContentLinks:
     def check(self, page, output: str, html: ParsedPage) -> None:
         """Check the source and the HTML of one page's content."""
         report, source, state = self.report, page.source_path, self.state
-        raw = self.build.sources.get(source)
-        if raw is None:  # not read by the handbook's reader (reStructuredText, HTML)
-            with open(source, encoding="utf-8", errors="replace") as handle:
-                raw = handle.read()
-        found = scan(raw)
+        found = scan(self.build.lines.text(source))
         for line, message in found.malformed:
             report.problem(source, line, message)
         for link in found.links:
@@ -105,7 +101,8 @@ class ContentLinks:
                     f" (did you mean '\"{link.target}\"'?)"
                 )
                 report.problem(source, link.line, message)
-        lines = LineFinder(found, raw)
+        targets = [(link.target, link.line) for link in found.links]
+        lines = self.build.lines.link_lines(source, targets)
         for href, _, _ in html.links:
             state.content_hrefs.add(href)
             if _FOOTNOTE_BACKREF.match(href):
@@ -118,7 +115,7 @@ class ContentLinks:
         check_footnotes(report, source, found)
         if html.placeholders:
             state.placeholders.update(snippet for snippet, _ in html.placeholders)
-            report_placeholders(report, source, raw, found, html.placeholders)
+            report_placeholders(self.build, source, found, html.placeholders)
 
     def record(self, source: str, line: int, page, output: str, href: str) -> None:
         """Report a link's problem now, or queue its target for the written site."""
@@ -129,13 +126,13 @@ class ContentLinks:
             self.state.queued.append((source, line, href, verdict))
 
 
-def report_placeholders(report, source: str, raw: str, found: SourceLinks, placeholders) -> None:
+def report_placeholders(build, source: str, found: SourceLinks, placeholders) -> None:
     """Report each literal `{filename}` in the page text at the line it was written on."""
     malformed_lines = {line for line, _ in found.malformed}
-    written = loose_placeholders(raw, found)
+    written = loose_placeholders(build.lines, source, ((k.target, k.line) for k in found.links))
     for number, (snippet, _) in enumerate(placeholders):
         line = written[number] if number < len(written) else 1
         if line not in malformed_lines:
-            report.problem(
+            build.report.problem(
                 source, line, f"literal '{snippet}' left in the page text: a malformed link?"
             )

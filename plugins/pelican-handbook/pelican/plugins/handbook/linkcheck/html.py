@@ -9,9 +9,10 @@ from sys import intern
 
 from lxml import etree
 
+from .placeholders import PLACEHOLDER
+
 # Attributes whose value is a URL the browser follows or loads.
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "action", "formaction", "cite", "data"})
-PLACEHOLDER = re.compile(r"[{|](filename|static|attach|index|category|tag|author)[|}]")
 # A placeholder with the word after it, as the message shows it.
 SNIPPET = re.compile(PLACEHOLDER.pattern + r"[^\s\"'<]{0,40}")
 # Text in these elements is shown as written: a `{filename}` there is on purpose.

@@ -12,7 +12,7 @@ import re
 
 from pelican.urlwrappers import Author, Category, Tag
 
-from .html import PLACEHOLDER
+from .placeholders import PLACEHOLDER
 from .targets import (
     EXTERNAL,
     SOURCE_SUFFIXES,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 
 from markdown.extensions.toc import slugify
 
 from .content import LinkState
 from .csp import blocked_by_policy
-from .html import PLACEHOLDER, ParsedPage
+from .html import ParsedPage
+from .placeholders import PLACEHOLDER
 from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, target_of
 from .written import HTML_SUFFIXES, OutputIndex, list_output, read_written
 
@@ -43,21 +43,6 @@ def theme_link_problem(
     if is_ignored(target, ignore):
         return None
     return index.fragment_problem(target, fragment, href)
-
-
-def source_line_of_id(text: str, name: str) -> int | None:
-    """Return the source line that gives an element id `name`, if one visibly does."""
-    explicit = re.compile(r"(?:#|\bid=[\"']?)" + re.escape(name) + r"(?![\w-])")
-    heading = re.compile(r"^#{1,6}\s")
-    lines = text.split("\n")
-    for number, line in enumerate(lines, 1):
-        if not heading.match(line) and explicit.search(line):
-            return number
-    words = name.replace("-", " ").split("_")[0].split()
-    for number, line in enumerate(lines, 1):
-        if heading.match(line) and words and all(w in line.lower() for w in words):
-            return number
-    return None
 
 
 def heading_named(text: str, fragment: str) -> str | None:
@@ -150,8 +135,9 @@ class OutputCheck:
     def heading_hint(self, path: str, fragment: str) -> str:
         """Return how to give an id to the heading a fragment names, if it has none."""
         page = self.state.pages.get(self.index.exists(path) or "")
-        text = self.build.sources.get(getattr(page, "source_path", ""), "")
-        heading = heading_named(text, fragment) if fragment else None
+        source = getattr(page, "source_path", None)
+        text = self.build.lines.text(source) if fragment and source else ""
+        heading = heading_named(text, fragment) if text else None
         if heading is None:
             return ""
         return (
@@ -177,7 +163,7 @@ class OutputCheck:
             in_content = line in content
             blocked = blocked_by_policy(parsed.csp, href, tag)
             if blocked:
-                self.problem_at(output, path, line, in_content, blocked, where)
+                self.problem_at(output, path, line, in_content, blocked, where, href)
             # A copy of some page's content (an index, an archive) was checked at its source.
             copied = page is None and href in self.state.content_hrefs
             if in_content or draft or copied:
@@ -193,20 +179,15 @@ class OutputCheck:
                 self.report.problem(path, line, f"literal '{snippet}' left in the page{where}")
         self.check_duplicate_ids(output, parsed, path, where)
 
-    def problem_at(self, output, path, line, in_content, message, where) -> None:
+    def problem_at(self, output, path, line, in_content, message, where, href) -> None:
         """Report a problem at its source line when it is in the content, else in the output."""
         page = self.state.pages.get(output)
         if in_content and page is not None:
-            self.report.problem(page.source_path, self.source_line(page, message), message)
+            # The message quotes the address, which the source holds as written.
+            line = self.build.lines.of_text(page.source_path, href) or 1
+            self.report.problem(page.source_path, line, message)
         else:
             self.report.problem(path, line, message + where)
-
-    def source_line(self, page, message: str) -> int:
-        """Return the source line that holds the address a message quotes, else 1."""
-        text = self.build.sources.get(page.source_path, "")
-        quoted = re.search(r"'([^']+)'", message)
-        offset = text.find(quoted[1]) if quoted else -1
-        return text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
     def check_duplicate_ids(self, output: str, parsed: ParsedPage, path: str, where: str) -> None:
         """Report each id used more than once in a page, where its author wrote it."""
@@ -215,8 +196,7 @@ class OutputCheck:
             if len(lines) < 2 or (page is None and name in self.content_ids):
                 continue
             message = f"id '{name}' is used {len(lines)} times on {output}"
-            text = self.build.sources.get(page.source_path, "") if page is not None else ""
-            line = source_line_of_id(text, name) if text else None
+            line = self.build.lines.of_id(page.source_path, name) if page is not None else None
             if line:
                 self.report.problem(page.source_path, line, message)
             else:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..linkcheck.source_text import prepare
+from .placeholders import BRACED
 
 _AUTOLINK = re.compile(
     r"<((?:[a-z][a-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*|\{\{[^<>]*?\}\})>", re.IGNORECASE
@@ -22,7 +23,6 @@ _AUTOLINK = re.compile(
 _HTML_LINK = re.compile(
     r"<[a-z][^>]*?\b(?:href|src)\s*=\s*(?:([\"'])(.*?)\1|([^\s\"'=<>`]+))", re.IGNORECASE
 )
-_PLACEHOLDER = re.compile(r"\{(filename|static|attach|index|category|tag|author)\}")
 # What a parenthesis holding a link target looks like (not a remark in prose).
 _URL_LIKE = re.compile(
     r"\{\w+\}|[a-z][a-z0-9+.-]*:|#|/|\.\.?/|[\w.-]+\.(?:md|markdown|html?|pdf|png|jpe?g|svg)\b"
@@ -140,11 +140,11 @@ class _Scanner:
         after = self.shape[right + 1 : end]
         if after.startswith("("):
             return self.inline_link(left, right, end)
-        if _PLACEHOLDER.match(after):
+        if BRACED.match(after):
             target = self.text[right + 1 : end].split(")")[0].split()[0]
             self.problem(
                 right,
-                f"malformed link: '(' missing between ']' and '{_PLACEHOLDER.match(after)[0]}'"
+                f"malformed link: '(' missing between ']' and '{BRACED.match(after)[0]}'"
                 f" (did you mean '[{text}]({target})'?)",
             )
         elif re.match(r"[ \t]+\(", after):

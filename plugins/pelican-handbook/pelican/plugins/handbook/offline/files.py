@@ -30,7 +30,7 @@ import jinja2
 
 from ..dates import build_time
 from ..language import text_direction
-from ..theme_check import template_line
+from ..template_lines import template_line
 from .icons import IconError, write_icons
 
 SERVICE_WORKER = "sw.js"

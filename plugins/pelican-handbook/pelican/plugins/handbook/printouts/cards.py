@@ -11,14 +11,13 @@ lists are both `checklist`, and one page holds every face.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from handbook_checklists.slugs import slugify
 
 from ..build import current_build
 from ..contacts import shown
+from ..source_lines import SourceLines
 from ..words import DEFAULT_WORDS
 
 # The contacts card splits like a checklist; this names it where a checklist id would.
@@ -103,37 +102,26 @@ def numbering_css(pages: list) -> str:
     return "/* Split lists go on counting (WeasyPrint ignores <ol start>). */\n" + "".join(rules)
 
 
-def _alnum(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).lower()
-
-
-def source_line(source_path: str, checklist: dict) -> int:
-    """Return the line where `checklist` starts in its Markdown source (1 if unknown).
-
-    Python-Markdown keeps no line numbers, so scan the source for the first
-    item's words, then for the title's.
-    """
-    try:
-        lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 1
+def checklist_line(lines: SourceLines, source_path: str, checklist: dict) -> int:
+    """Return the line where `checklist` starts: its first item's, else its title's, else 1."""
     first = checklist["items"][0]["text"] if checklist["items"] else ""
-    for needle in (_alnum(first)[:25], _alnum(checklist["title"])[:25]):
-        if not needle:
-            continue
-        for number, line in enumerate(lines, start=1):
-            if needle in _alnum(line):
-                return number
-    return 1
+    found = lines.of_words(source_path, first) or lines.of_words(source_path, checklist["title"])
+    return found or 1
 
 
 def checklist_faces(
-    page, limit: int, least: dict | None = None, words: dict = DEFAULT_WORDS
+    page,
+    limit: int,
+    least: dict | None = None,
+    words: dict = DEFAULT_WORDS,
+    lines: SourceLines | None = None,
 ) -> list[Face]:
     """Return the faces the checklists of `page` make, split at `limit` items.
 
-    `least` gives, by checklist key, the fewest parts a checklist is split into.
+    `least` gives, by checklist key, the fewest parts a checklist is split into;
+    `lines`, the build's source lines (outside a build, the source is read).
     """
+    lines = lines if lines is not None else SourceLines({})
     faces = []
     page_id = slugify(str(page.slug), "-") or "page"
     changed = getattr(page, "handbook_changed", None) or ""
@@ -141,7 +129,7 @@ def checklist_faces(
         key = f"{page.source_path}#{checklist['id']}"
         fewest = (least or {}).get(key, 1)
         parts = split_items(checklist["items"], limit, fewest) if checklist["items"] else []
-        line = source_line(page.source_path, checklist)
+        line = checklist_line(lines, page.source_path, checklist)
         start = 1
         for number, items in enumerate(parts, start=1):
             title, face_id = checklist["title"], f"card-{page_id}-{checklist['id']}"
@@ -242,7 +230,9 @@ def card_faces(pages: list, settings: dict, limit: int, least: dict | None = Non
     """
     faces = contact_faces(settings, pages[0], (least or {}).get(CONTACTS, 1))
     words = _words(settings)
-    faces += [face for page in pages for face in checklist_faces(page, limit, least, words)]
+    build = current_build(settings)
+    lines = build.lines if build is not None else SourceLines({})
+    faces += [face for page in pages for face in checklist_faces(page, limit, least, words, lines)]
     unique_ids(faces)
     for number, face in enumerate(faces, start=1):
         face.number, face.count = number, len(faces)

@@ -48,7 +48,7 @@ def _wants_cards(build, page) -> bool:
     """Say whether a page's checklists go on the pocket cards (`Cards: no` says not)."""
     value = str(page.metadata.get("cards", "yes")).strip().lower()
     if value not in _CARDS_OFF + _CARDS_ON:
-        line = build.source_line(page.source_path, "cards:")
+        line = build.lines.of_metadata(page.source_path, "cards") or 1
         build.report.problem(page.source_path, line, f"'Cards: {value}' is neither yes nor no")
     return value not in _CARDS_OFF
 
@@ -67,7 +67,7 @@ def _report_form(build, pages: list, own_language: bool) -> tuple[dict | None, o
     """
     marked = [(c, p) for p in pages for c in p.handbook_checklists if c.get("report_form")]
     # In order: each call finds the next mark of the same page.
-    lines = [build.source_line(p.source_path, ".report-form") for _, p in marked]
+    lines = [build.lines.next_of_text(p.source_path, ".report-form") for _, p in marked]
     for (checklist, page), line in list(zip(marked, lines))[1:]:
         first = marked[0][1].source_path
         message = (

@@ -11,7 +11,7 @@ source's words now, for the "outdated" mark on the translated page.
 from __future__ import annotations
 
 from ..report import display_path
-from .records import id_line, record_attributes, text_hash
+from .records import record_attributes, text_hash
 
 # A snippet of an item's words short enough to be written whole on one line.
 _SNIPPET = 30
@@ -44,7 +44,6 @@ class Comparison:
     def __init__(self, build, source, translation):
         self.build = build
         self.path = translation.source_path
-        self.text = build.sources.get(self.path, "")
         self.source_name = display_path(source.source_path)
         self.source = source
         self.translation = translation
@@ -56,10 +55,10 @@ class Comparison:
 
     def line_of(self, element_id: str, text: str) -> int | None:
         """Return the line that gives `element_id`, else the line holding its words."""
-        line = id_line(self.text, element_id)
+        line = self.build.lines.of_id(self.path, element_id, generated=False)
         if line is None and text.strip():
             snippet = text[:_SNIPPET].rsplit(" ", 1)[0] if len(text) > _SNIPPET else text
-            line = self.build.source_line(self.path, snippet)
+            line = self.build.lines.next_of_text(self.path, snippet)
         return line
 
     def checklist_line(self, checklist: dict) -> int | None:
@@ -88,7 +87,8 @@ class Comparison:
             if name in ours:
                 continue
             after = next((ours[n] for n in names[index + 1 :] if n in ours), None)
-            line = self.checklist_line(after) if after else self.text.count("\n") + 1
+            last = self.build.lines.text(self.path).count("\n") + 1
+            line = self.checklist_line(after) if after else last
             title = theirs[name]["title"]
             message = (
                 f"checklist '{name}' ({_shown(title)} in {self.source_name}) is missing here:"

@@ -17,7 +17,6 @@ from datetime import date
 from handbook_checklists.markup import RECORD_MARKER
 
 from ..language import text_direction
-from ..metadata import metadata_line
 from ..words import SCRIPT_WORDS, check_words
 from .drift import compare
 from .links import keep_links_in_language, version_in
@@ -70,8 +69,7 @@ def _source_date(build, translation, date_format: str) -> dict | None:
             when = date.fromisoformat(str(written).strip())
             return {"date": when.strftime(date_format), "date_iso": when.isoformat()}
         except ValueError:
-            text = build.sources.get(translation.source_path, "")
-            line = metadata_line(text, "source_date")
+            line = build.lines.of_metadata(translation.source_path, "source_date")
             message = f"'Source_date: {written}' is not a date: write it as 2026-11-20"
             build.report.problem(translation.source_path, line, message)
     # Unrecorded: the translation itself was last changed then.

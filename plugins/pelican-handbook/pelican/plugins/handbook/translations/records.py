@@ -32,12 +32,6 @@ def _id_pattern(element_id: str) -> re.Pattern:
     return re.compile(r"\{:?[^}\n]*#" + re.escape(element_id) + r"(?![\w-])[^}\n]*\}")
 
 
-def id_line(text: str, element_id: str) -> int | None:
-    """Return the line of the attribute list that gives `element_id` (`{: #id }`), if any."""
-    found = _id_pattern(element_id).search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else None
-
-
 def record_attributes(item_id: str, text: str) -> str:
     """Return the attribute list recording a source item: its id and its text's hash."""
     return f'{{: #{item_id} data-source="{text_hash(text)}" }}'
