@@ -10,29 +10,21 @@ tests/content/.
 from __future__ import annotations
 
 import copy
-import importlib
-import io
 import json
-import locale
-import logging
 import os
 import re
 import runpy
 import shutil
 import subprocess as _subprocess
 import sys
-import traceback
-import weakref
-from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 from subprocess import CompletedProcess
 
-import pelican
-from blinker import default_namespace
-from pelican.log import LimitFilter
-from pelican.settings import read_settings
-from rich.console import Console
-from rich.logging import RichHandler
+ROOT = Path(__file__).resolve().parent.parent
+# The one in-process build of both test suites lives with the plugin's tests,
+# which run without this site; the site's tests borrow it.
+sys.path.append(str(ROOT / "plugins" / "pelican-handbook" / "tests"))
+from fixture_sites import build_in_process  # noqa: E402
 
 # The checklist markup, one class per part: .checklist__item > .checklist__label >
 # .checklist__box + .checklist__text for steps; .checklist__item > .checklist__text
@@ -40,7 +32,6 @@ from rich.logging import RichHandler
 STEP_TEXT = ".checklist__label > .checklist__text"
 ITEM_TEXT = ".checklist__item > .checklist__text, .checklist__label > .checklist__text"
 BOX = '[data-module="checklist"] .checklist__box'
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 # The fixture handbook: the seed staff procedure with its checklist marks, and
 # a short code of conduct and attendee procedure, under the real site's slugs.
@@ -148,7 +139,19 @@ def run_pelican(
         command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
     if subprocess or (ROOT / conf).resolve() != ROOT / "pelicanconf.py":
         return _pelican_command(command)
-    return _pelican_in_process(command, output, content, settings)
+    # The command line's settings: PATH and OUTPUT_PATH made absolute, DEBUG
+    # off, then each -e value decoded from JSON (so a test's dict is copied,
+    # and a tuple becomes a list, as in a subprocess).
+    override = {
+        "PATH": os.path.abspath(content or ROOT / "content"),
+        "OUTPUT_PATH": os.path.abspath(output),
+        "DEBUG": False,
+        **{name: json.loads(json.dumps(value)) for name, value in (settings or {}).items()},
+    }
+    built = build_in_process(command, override, settings_file=ROOT / "pelicanconf.py", cwd=ROOT)
+    return CompletedProcess(
+        [sys.executable, "-m", "pelican", *command], built.status, built.stdout, built.stderr
+    )
 
 
 def _pelican_command(arguments: list[str]) -> CompletedProcess:
@@ -161,126 +164,6 @@ def _pelican_command(arguments: list[str]) -> CompletedProcess:
         text=True,
         env=env,
     )
-
-
-def _pelican_in_process(
-    arguments: list[str], output: Path, content: Path | None, settings: dict | None
-) -> CompletedProcess:
-    """Build with ROOT/pelicanconf.py in this process, as the command line would.
-
-    The command line's settings: PATH and OUTPUT_PATH made absolute, DEBUG off,
-    then each -e value decoded from JSON (so a test's dict is copied, and a
-    tuple becomes a list, as in a subprocess). What the build prints is
-    captured; Pelican's own log records go to stdout through the same kind
-    of handler the command line uses, so its warnings are seen too.
-    """
-    override = {
-        "PATH": os.path.abspath(content or ROOT / "content"),
-        "OUTPUT_PATH": os.path.abspath(output),
-        "DEBUG": False,
-        **{name: json.loads(json.dumps(value)) for name, value in (settings or {}).items()},
-    }
-    stdout, stderr = io.StringIO(), io.StringIO()
-    returncode = 0
-    with _like_a_new_process(arguments, stdout), redirect_stdout(stdout), redirect_stderr(stderr):
-        try:
-            values = read_settings(str(ROOT / "pelicanconf.py"), override=override)
-            pelican_class = values["PELICAN_CLASS"]
-            if isinstance(pelican_class, str):
-                module, name = pelican_class.rsplit(".", 1)
-                pelican_class = getattr(importlib.import_module(module), name)
-            pelican_class(values).run()
-        except SystemExit as stop:
-            # As the interpreter ends: None is success, a number is the
-            # status, anything else is printed and the status is 1.
-            if stop.code is None or isinstance(stop.code, int):
-                returncode = stop.code or 0
-            else:
-                print(stop.code, file=sys.stderr)
-                returncode = 1
-        except Exception:
-            traceback.print_exc(file=sys.stderr)
-            returncode = 1
-    return CompletedProcess(
-        [sys.executable, "-m", "pelican", *arguments],
-        returncode,
-        stdout.getvalue(),
-        stderr.getvalue(),
-    )
-
-
-@contextmanager
-def _like_a_new_process(arguments: list[str], stdout: io.StringIO):
-    """Give one build what a fresh `python -m pelican` has, and put everything back after.
-
-    Process-wide state a build reads or leaves behind: the working directory
-    (problem paths are printed relative to it), sys.argv (the plugin names
-    the settings file from it), the module the settings file is loaded as
-    (load_source puts it in sys.modules under its bare name), sys.path
-    (Pelican adds the working directory), the locale (set from LOCALE),
-    the log filter's memory of messages already shown and of LOG_FILTER
-    (shared by every build in a process, so a second build would not show a
-    warning the first one showed), the log handler and levels, and the
-    receivers plugins connect to Pelican's signals (jinja2content's would
-    otherwise run in every later in-process build, with or without it).
-    """
-    cwd = os.getcwd()
-    argv = sys.argv[:]
-    path = sys.path[:]
-    settings_module = sys.modules.get("pelicanconf")
-    dont_write_bytecode = sys.dont_write_bytecode
-    saved_locale = locale.setlocale(locale.LC_ALL)
-    filter_state = (
-        set(LimitFilter._ignore),
-        set(LimitFilter._raised_messages),
-        dict(LimitFilter._group_count),
-    )
-    receivers = {name: set(signal.receivers) for name, signal in default_namespace.items()}
-    root = logging.getLogger()
-    pelican_logger = logging.getLogger("pelican")
-    levels = (root.level, pelican_logger.level)
-    # The handler and format `python -m pelican` gives the root logger.
-    handler = RichHandler(console=Console(file=stdout))
-    handler.setFormatter(logging.Formatter("%(message)s", datefmt="[%H:%M:%S]"))
-
-    os.chdir(ROOT)
-    sys.argv = [str(Path(pelican.__file__).with_name("__main__.py")), *arguments]
-    sys.dont_write_bytecode = True
-    LimitFilter._ignore.clear()
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-    # The command line's defaults: warnings and worse, through its handler.
-    root.setLevel(logging.WARNING)
-    pelican_logger.setLevel(logging.NOTSET)
-    root.addHandler(handler)
-    try:
-        yield
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(levels[0])
-        pelican_logger.setLevel(levels[1])
-        for name, signal in list(default_namespace.items()):
-            for receiver_id in set(signal.receivers) - receivers.get(name, set()):
-                receiver = signal.receivers.get(receiver_id)
-                if isinstance(receiver, weakref.ref):
-                    receiver = receiver()
-                if receiver is not None:
-                    signal.disconnect(receiver)
-        LimitFilter._ignore.clear()
-        LimitFilter._ignore.update(filter_state[0])
-        LimitFilter._raised_messages.clear()
-        LimitFilter._raised_messages.update(filter_state[1])
-        LimitFilter._group_count.clear()
-        LimitFilter._group_count.update(filter_state[2])
-        locale.setlocale(locale.LC_ALL, saved_locale)
-        sys.dont_write_bytecode = dont_write_bytecode
-        if settings_module is None:
-            sys.modules.pop("pelicanconf", None)
-        else:
-            sys.modules["pelicanconf"] = settings_module
-        sys.path[:] = path
-        sys.argv = argv
-        os.chdir(cwd)
 
 
 def build(output: Path, **kwargs) -> Path:
