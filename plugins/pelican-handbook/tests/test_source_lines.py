@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from pelican.plugins.handbook.build import Build
+from pelican.plugins.handbook.printouts.cards import card_faces
 from pelican.plugins.handbook.source_lines import SourceLines
 from pelican.plugins.handbook.template_lines import STRING_TEMPLATE, template_line
 
@@ -116,3 +118,21 @@ def test_a_template_that_does_not_compile_is_placed_at_its_line():
     with pytest.raises(jinja2.TemplateSyntaxError) as raised:
         jinja2.Environment().from_string("one\n{{ x }\n")
     assert template_line(raised.value, STRING_TEMPLATE) == (None, 2)
+
+
+def test_a_cards_checklist_line_comes_from_the_text_the_reader_holds(tmp_path):
+    source = tmp_path / "staff.md"
+    source.write_text("Title: Old\n", encoding="utf-8")
+    settings: dict = {}
+    build = Build(settings, {})
+    settings["HANDBOOK_BUILD"] = build
+    build.sources[str(source)] = PAGE
+    checklist = {
+        "id": "who-to-call",
+        "title": "Who to call",
+        "kind": "steps",
+        "items": [{"text": "Call the venue desk", "depth": 0}],
+    }
+    page = SimpleNamespace(slug="staff", source_path=str(source), handbook_checklists=[checklist])
+    [face] = card_faces([page], settings, 9)
+    assert face.line == 6
