@@ -104,7 +104,8 @@ def test_the_email_link_carries_the_text_to_the_lead_responders(form):
     assert href.startswith(f"mailto:{CONDUCT}?")
     body = unquote(href.split("body=", 1)[1])
     assert "Location of incident:\nRoom 2, by the stage" in body
-    assert "Does the reporter want to stay anonymous?:\nno" in body
+    # The answer as its label says it, not the radio's value.
+    assert "Does the reporter want to stay anonymous?:\nNo\n" in body
 
 
 def test_copy_as_text_copies_the_report_and_says_it_is_on_the_clipboard(form, phone):

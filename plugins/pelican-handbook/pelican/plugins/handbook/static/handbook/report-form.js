@@ -32,7 +32,8 @@ function values(form) {
   for (const field of form.elements) {
     if (!field.name || field.type === "button" || field.type === "reset") continue;
     if (field.type === "radio") {
-      if (field.checked) found[field.name] = field.value;
+      // Copied as its label says it, in the site's words: its value is a name.
+      if (field.checked) found[field.name] = field.closest("label")?.textContent.trim() || field.value;
     } else if (field.value.trim()) {
       found[field.name] = field.value;
     }
