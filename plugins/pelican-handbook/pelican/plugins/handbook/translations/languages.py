@@ -206,13 +206,20 @@ def pages_written(generator, writer) -> None:
     state, settings = build.translations, generator.settings
     homes = {lang: home for lang, home in state.homes.items() if lang != state.default}
     template = generator.get_template("index") if homes else None
+    articles = generator.context.get("articles", [])
     for lang, home in homes.items():
         speak(build, generator.context, lang)
+        # A theme's index.html may page through the articles (Pelican's own
+        # reads `articles_page`): this language's, as Pelican gives the site's.
+        own = [a for a in articles if a.lang == lang]
+        own += [t for a in articles for t in a.translations if t.lang == lang]
         writer.write_file(
             home,
             template,
             generator.context,
             relative_urls=settings.get("RELATIVE_URLS", False),
+            paginated={"articles": own, "dates": own},
+            template_name="index",
             url=home,
             page_name=home.rsplit(".", 1)[0],
         )
