@@ -165,6 +165,25 @@ def _read_contents(build, generators, contents: list, written: dict[str, object]
             links.check(page, output, read_tree(tree))
 
 
+# What the build gives each page and article later on, None until then.
+LATER_ATTRIBUTES = (
+    "handbook_toc",
+    "handbook_changed",
+    "handbook_changed_iso",
+    "handbook_print_marks",
+)
+
+
+def content_made(content) -> None:
+    """Give a new page or article the attributes the build fills in later, empty for now."""
+    # Set as each is made, in one order: CPython then shares one table of
+    # attribute names among all of them, where a name added later gives every
+    # page a dictionary of its own (tests/bench/BENCH.md has what this saves).
+    if current_build(content.settings) is not None:
+        for name in LATER_ATTRIBUTES:
+            setattr(content, name, getattr(content, name, None))
+
+
 def content_ready(generators) -> None:
     """Describe every page, check its links, and plan the printouts, before anything is written."""
     build = current_build(generators[0].settings)
@@ -214,6 +233,7 @@ def finish(pelican) -> None:
 def register() -> None:
     signals.get_generators.connect(begin)
     signals.generator_init.connect(prepare_generator)
+    signals.content_object_init.connect(content_made)
     signals.all_generators_finalized.connect(content_ready)
     signals.content_written.connect(page_written)
     signals.page_generator_write_page.connect(page_writing)
