@@ -108,6 +108,9 @@ def test_the_manifest_lets_staff_add_the_site_to_a_home_screen(site):
 
 
 BLUE = (0x0B, 0x57, 0xA4, 255)
+# The tests of the icons and of the date build without pocket cards: their
+# PDFs are most of a build's time, and these tests do not look at them.
+WITHOUT_CARDS = {**FIXTURE_ORGANIZATION["HANDBOOK"], "printouts": False}
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +119,8 @@ def drawn(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("drawn")
     # Not the shared `site`: it may have copied icons cached by an older drawing.
     cache = folder / "pelican-cache"
-    return build_handbook(folder / "out", settings={"CACHE_PATH": str(cache)}), cache
+    settings = {"CACHE_PATH": str(cache), "HANDBOOK": WITHOUT_CARDS}
+    return build_handbook(folder / "out", settings=settings), cache
 
 
 @pytest.mark.parametrize("size", [192, 512])
@@ -158,7 +162,8 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
     (theme / "static/img/favicon.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><image href="x.png"/></svg>'
     )
-    result = run_pelican(tmp_path / "out", content=HANDBOOK, settings={"THEME": str(theme)})
+    settings = {"THEME": str(theme), "HANDBOOK": WITHOUT_CARDS}
+    result = run_pelican(tmp_path / "out", content=HANDBOOK, settings=settings)
     assert result.returncode == 1
     assert "favicon.svg:1: cannot draw the app icons: <image> links to 'x.png'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -167,7 +172,7 @@ def test_a_logo_the_icons_cannot_be_drawn_from_fails_the_build(tmp_path):
 def test_the_build_date_follows_its_setting_and_source_date_epoch(tmp_path, monkeypatch):
     # 2026-11-25 12:00 UTC: reproducible builds stamp their source's date.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795608000")
-    handbook = {**FIXTURE_ORGANIZATION["HANDBOOK"], "date_format": "%d %B %Y"}
+    handbook = {**WITHOUT_CARDS, "date_format": "%d %B %Y"}
     out = build_handbook(tmp_path / "out", settings={"HANDBOOK": handbook})
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     stamp = soup.select_one("footer time")
