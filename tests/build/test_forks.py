@@ -557,6 +557,9 @@ def test_the_first_draft_fails_at_each_source_line(tmp_path):
         page = content / "pages" / name
         page.write_text(page.read_text(encoding="utf-8").replace(written, draft), encoding="utf-8")
     handbook = {**GITHUB_STYLE["HANDBOOK"], "content_placeholders": ["TODO", "TBD", "A DEFINIR"]}
+    # Without pocket cards, whose PDFs would be rendered for a build that fails:
+    # test_the_github_style_fork_builds_clean checks them.
+    handbook["printouts"] = False
     settings = {**GITHUB_STYLE, "STATIC_PATHS": [], "HANDBOOK": handbook}
     result = run_pelican(tmp_path / "output", content=content, settings=settings)
     assert result.returncode == 1
