@@ -113,8 +113,11 @@ SITEURL = ""
 RELATIVE_URLS = True
 
 # jinja2content renders each Markdown file as a Jinja template (settings reach
-# the text); handbook adds checklists, link checks, cards and offline use.
-PLUGINS = ["jinja2content", "handbook"]
+# the text); handbook adds checklists, link checks, cards and offline use;
+# handbook_site (plugins/handbook_site/) is this site's own part of it: the
+# theme's words, where contacts show, and the placeholder check above.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["jinja2content", "handbook", "handbook_site"]
 # Every value a template writes is escaped as text unless marked as HTML
 # (`|safe` for a page's content): a setting or a title with "<" or a quote
 # cannot break the page. Pages' own Jinja escapes for Markdown (the handbook).

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The one in-process build of both test suites lives with the plugin's tests,
 # which run without this site; the site's tests borrow it.
 sys.path.append(str(ROOT / "plugins" / "pelican-handbook" / "tests"))
+# The site's own plugin (plugins/handbook_site), importable as Pelican loads it.
+sys.path.append(str(ROOT / "plugins"))
 from fixture_sites import build_in_process  # noqa: E402
 
 # The checklist markup, one class per part: .checklist__item > .checklist__label >
@@ -235,6 +237,7 @@ def edited_settings(folder: Path, replacements: dict[str, str]) -> Path:
         text = text.replace(old, new)
     # Relative paths in a settings file are read relative to the file itself.
     text += f"\nPATH = {str(ROOT / 'content')!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+    text += f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
     conf = folder / "pelicanconf.py"
     conf.write_text(text, encoding="utf-8")
     return conf

@@ -82,3 +82,18 @@ def test_two_pages_with_one_slug_are_both_named(project):
         ]
     finally:
         copy.unlink()
+
+
+def test_a_placeholder_left_in_the_first_block_is_named_by_its_setting(project):
+    conf = project / "pelicanconf.py"
+    good = conf.read_text(encoding="utf-8")
+    try:
+        conf.write_text(good + 'SITENAME = "TODO: our name"\n', encoding="utf-8")
+        result = make(project, "html")
+        assert result.returncode != 0
+        problems = [line for line in said(result) if "handbook:" not in line]
+        assert problems == [
+            f"{conf}: SITENAME 'TODO: our name' is a placeholder: put your own value"
+        ]
+    finally:
+        conf.write_text(good, encoding="utf-8")

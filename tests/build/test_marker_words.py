@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import pypdf
 import pytest
 from bs4 import BeautifulSoup, Comment
+from handbook_site.words import THEME_WORDS
 from pelican.plugins.handbook.plurals import forms
 from pelican.plugins.handbook.words import DEFAULT_WORDS, placeholders
 from playwright.sync_api import expect
@@ -110,13 +111,17 @@ ORGANIZATION = {
 }
 
 
+# Every word: the plugin's, and the site theme's (plugins/handbook_site).
+CATALOG = {**DEFAULT_WORDS, **THEME_WORDS}
+
+
 def marker(key: str) -> str:
     """Return a word's marker: its key, then each placeholder it takes."""
-    takes = "".join(f" {{{name}}}" for name in sorted(placeholders(DEFAULT_WORDS[key])))
+    takes = "".join(f" {{{name}}}" for name in sorted(placeholders(CATALOG[key])))
     return f"⟦{key}{takes}⟧"
 
 
-MARKERS = {key: marker(key) for key in DEFAULT_WORDS}
+MARKERS = {key: marker(key) for key in CATALOG}
 # Each default's text between its placeholders is looked for, as a whole
 # word, case and all; but pieces under four letters ("and", "of", "or",
 # "Yes", "No", "at"): they are found in any text and code, and where they
@@ -125,7 +130,7 @@ SHORTEST = 4
 ENGLISH = sorted(
     {
         part.strip(" .,:;!?()“”\"'")
-        for value in DEFAULT_WORDS.values()
+        for value in CATALOG.values()
         for text in forms(value)
         for part in re.split(r"\{\w*\}", text)
     }

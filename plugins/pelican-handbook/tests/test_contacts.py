@@ -1,4 +1,4 @@
-"""The contact settings: numbers as people write them, where each contact shows, placeholders."""
+"""The contact settings: numbers as people write them, where each contact shows, addresses."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from pelican.plugins.handbook.contacts import (
     check_contacts,
     contacts_for_templates,
     dialled,
+    places,
     shown,
 )
 from pelican.plugins.handbook.printouts.cards import contact_lines
+from pelican.plugins.handbook.signals import checking_settings
 
 
 @pytest.mark.parametrize(
@@ -126,14 +128,17 @@ def five_organizers() -> list[dict]:
     return [{"role": f"Room captain {n}", "phone": f"+1 617 555 010{n}"} for n in range(1, 6)]
 
 
-def test_by_default_only_two_organizers_are_on_the_first_screen_and_emergency_everywhere():
+def test_a_contact_without_show_shows_in_every_place():
     settings = {
         "EMERGENCY_CONTACTS": [{"label": "Police", "phone": "911"}],
         "ORGANIZER_CONTACTS": five_organizers(),
     }
-    first = [c.get("role") or c["label"] for _, c in shown(settings, "first_screen")]
-    assert first == ["Police", "Room captain 1", "Room captain 2"]
-    for place in ("home", "card"):
+    lists = contacts_for_templates(settings, places(["lobby", "home"]))
+    shows = [c["show"] for kind in lists for c in lists[kind]]
+    assert shows == [["lobby", "home", "card"]] * 6
+    # The plugin itself shows them on the pocket contacts card.
+    assert [c["show"] for c in contacts_for_templates(settings)["EMERGENCY_CONTACTS"]] == [["card"]]
+    for place in ("lobby", "card"):
         assert len(shown(settings, place)) == 6, place
     assert len(contact_lines(settings)) == 6
 
@@ -141,17 +146,17 @@ def test_by_default_only_two_organizers_are_on_the_first_screen_and_emergency_ev
 def test_a_contact_says_where_it_shows():
     organizers = five_organizers()
     organizers[0]["show"] = ["home"]
-    organizers[4]["show"] = ["first_screen", "card"]
+    organizers[4]["show"] = ["lobby", "card"]
     settings = {
         "EMERGENCY_CONTACTS": [{"label": "Lifeline", "phone": "988", "show": ["card"]}],
         "ORGANIZER_CONTACTS": organizers,
     }
-    assert check_contacts(settings) == []
+    assert check_contacts(settings, ["lobby", "home"]) == []
     roles = {
         place: [c.get("role") or c["label"] for _, c in shown(settings, place)]
-        for place in ("first_screen", "home", "card")
+        for place in ("lobby", "home", "card")
     }
-    assert roles["first_screen"] == ["Room captain 2", "Room captain 5"]
+    assert roles["lobby"] == [f"Room captain {n}" for n in (2, 3, 4, 5)]
     assert roles["home"] == [f"Room captain {n}" for n in (1, 2, 3, 4)]
     assert roles["card"] == ["Lifeline", *(f"Room captain {n}" for n in (2, 3, 4, 5))]
     assert contact_lines(settings)[0]["means"] == [{"text": "988", "href": "tel:988"}]
@@ -160,27 +165,37 @@ def test_a_contact_says_where_it_shows():
 def test_an_unknown_place_is_an_error_with_a_did_you_mean():
     settings = {
         "ORGANIZER_CONTACTS": [
-            {"role": "On call", "phone": "911", "show": ["frist_screen", "cards", "wall"]}
+            {"role": "On call", "phone": "911", "show": ["lobyb", "cards", "wall"]}
         ]
     }
-    assert check_contacts(settings) == [
-        (
-            'ORGANIZER_CONTACTS[0]["show"]',
-            "has an unknown place 'frist_screen' (did you mean 'first_screen'?)",
-        ),
+    assert check_contacts(settings, ["lobby", "home"]) == [
+        ('ORGANIZER_CONTACTS[0]["show"]', "has an unknown place 'lobyb' (did you mean 'lobby'?)"),
         ('ORGANIZER_CONTACTS[0]["show"]', "has an unknown place 'cards' (did you mean 'card'?)"),
         (
             'ORGANIZER_CONTACTS[0]["show"]',
-            "has an unknown place 'wall' (places: first_screen, home, card)",
+            "has an unknown place 'wall' (places: lobby, home, card)",
         ),
     ]
     settings = {"EMERGENCY_CONTACTS": [{"label": "Police", "phone": "911", "show": "home"}]}
-    assert check_contacts(settings) == [
+    assert check_contacts(settings, ["home"]) == [
         (
             'EMERGENCY_CONTACTS[0]["show"]',
-            "must be a list of places among 'first_screen', 'home', 'card', not 'home'",
+            "must be a list of places among 'home', 'card', not 'home'",
         )
     ]
+
+
+def test_a_place_no_theme_declares_is_an_error():
+    """Without HANDBOOK["contact_places"], the plugin knows the card alone."""
+    settings = {"ORGANIZER_CONTACTS": [{"role": "On call", "phone": "911", "show": ["home"]}]}
+    _, problems = checked_settings(settings)
+    assert problems == [
+        ('ORGANIZER_CONTACTS[0]["show"]', "has an unknown place 'home' (places: card)")
+    ]
+    _, problems = checked_settings({**settings, "HANDBOOK": {"contact_places": ["home"]}})
+    assert problems == []
+    _, problems = checked_settings({"HANDBOOK": {"contact_places": "home"}})
+    assert problems == [("HANDBOOK['contact_places']", "must be a list of strings, not 'home'")]
 
 
 def test_a_misspelt_key_is_an_error_and_other_keys_are_the_organizations_own():
@@ -191,58 +206,43 @@ def test_a_misspelt_key_is_an_error_and_other_keys_are_the_organizations_own():
     ]
 
 
-@pytest.mark.parametrize(
-    "value",
-    [
-        "TODO",
-        "todo: the venue's number",
-        "XXX",
-        "Call xxx",
-        "NNN-NNN-NNNN",
-        "+1 617 NNN 0100",
-        "conduct@example.org",
-        "leads@example.com",
-        "https://example.net/report",
-        "https://www.example.org",
-        "",
-        "   ",
-    ],
-)
-def test_a_placeholder_in_the_organizations_settings_fails_naming_the_setting(value):
-    settings = {"VENUE": value, "HANDBOOK": {"content_settings": ["VENUE"]}}
-    problem = f"{value!r} is a placeholder: put your own value"
-    assert check_contacts(settings) == [("VENUE", problem)]
-
-
-@pytest.mark.parametrize(
-    "value", ["Todos Santos", "conduct@myexample.org", "https://example.org.uk", "Boxxxer", "0"]
-)
-def test_words_that_only_look_like_placeholders_are_not(value):
-    settings = {"VENUE": value, "HANDBOOK": {"content_settings": ["VENUE"]}}
-    assert check_contacts(settings) == []
-
-
-def test_placeholders_are_found_in_every_organization_setting_and_inside_lists_and_dicts():
+def test_a_value_left_as_a_placeholder_is_no_number_nor_address_to_the_plugin():
     settings = {
-        "SITENAME": "TODO: our name",
-        "NOT_SHARED": "TODO",
-        "VENUE": {"rooms": ["Room 23", "Room XXX"], "map": "https://example.com/map"},
+        "CONDUCT_EMAIL": "",
         "EMERGENCY_CONTACTS": [{"label": "Police", "phone": "NNN"}],
-        "ORGANIZER_CONTACTS": [{"role": "On call", "email": "oncall@example.org"}, {"role": ""}],
-        "HANDBOOK": {"content_settings": ["VENUE", "SITENAME"]},
+        "ORGANIZER_CONTACTS": [{"role": "On call", "email": "oncall@example.org", "tel": "TODO"}],
     }
-    assert sorted(check_contacts(settings)) == [
-        ('EMERGENCY_CONTACTS[0]["phone"]', "'NNN' is a placeholder: put your own value"),
-        (
-            'ORGANIZER_CONTACTS[0]["email"]',
-            "'oncall@example.org' is a placeholder: put your own value",
-        ),
-        ("ORGANIZER_CONTACTS[1]", 'has no "phone" or "email": say how to reach it'),
-        ('ORGANIZER_CONTACTS[1]["role"]', "'' is a placeholder: put your own value"),
-        ("SITENAME", "'TODO: our name' is a placeholder: put your own value"),
-        ('VENUE["map"]', "'https://example.com/map' is a placeholder: put your own value"),
-        ('VENUE["rooms"][1]', "'Room XXX' is a placeholder: put your own value"),
+    assert check_contacts(settings) == [
+        ('EMERGENCY_CONTACTS[0]["phone"]', "'NNN' is not a phone number"),
+        ('ORGANIZER_CONTACTS[0]["tel"]', "'TODO' is not a phone number"),
+        ("CONDUCT_EMAIL", "'' is not an email address"),
     ]
+
+
+def call_them_placeholders(settings: dict) -> list[tuple[str, str]]:
+    """A site's own settings check, as a site plugin connects it."""
+    return [
+        ('EMERGENCY_CONTACTS[0]["phone"]', "'NNN' is a placeholder: put your own value"),
+        ("SITENAME", "'TODO' is a placeholder: put your own value"),
+    ]
+
+
+def test_another_plugins_problem_with_a_setting_replaces_the_plugins_own():
+    settings = {
+        "SITENAME": "TODO",
+        "EMERGENCY_CONTACTS": [{"label": "Police", "phone": "NNN"}, {"label": "Help"}],
+    }
+    checking_settings.connect(call_them_placeholders)
+    try:
+        _, problems = checked_settings(settings)
+    finally:
+        checking_settings.disconnect(call_them_placeholders)
+    assert problems == [
+        ("EMERGENCY_CONTACTS[1]", 'has no "phone": say how to reach it'),
+        *call_them_placeholders(settings),
+    ]
+    _, problems = checked_settings(settings)
+    assert ('EMERGENCY_CONTACTS[0]["phone"]', "'NNN' is not a phone number") in problems
 
 
 # -- Builds of a fixture site, in-process -------------------------------------
@@ -267,19 +267,6 @@ def test_a_build_with_a_phone_that_is_not_a_number_names_the_setting(
     assert "Traceback" not in built.stderr
 
 
-def test_a_build_with_a_placeholder_names_the_setting(build_site, tmp_path, named_settings_file):
-    built = build_site(
-        copy_site(tmp_path),
-        CONDUCT_EMAIL="conduct@example.org",
-        HANDBOOK={"content_settings": ["CONDUCT_EMAIL"]},
-    )
-    assert built.status == 1
-    assert built.problems() == [
-        "pelicanconf.py: CONDUCT_EMAIL 'conduct@example.org' is a placeholder: put your own value"
-    ]
-    assert "Traceback" not in built.stderr
-
-
 def test_the_contacts_card_dials_the_number_as_people_write_it(build_site, tmp_path):
     organizers = [*five_organizers(), {"role": "Desk", "phone": "ext. 4410", "tel": "+16175550199"}]
     organizers[0] = {"role": "On call", "phone": "+1 (216) 208 7987"}
@@ -288,6 +275,7 @@ def test_the_contacts_card_dials_the_number_as_people_write_it(build_site, tmp_p
         copy_site(tmp_path),
         EMERGENCY_CONTACTS=[{"label": "Emergency", "phone": "000"}],
         ORGANIZER_CONTACTS=organizers,
+        HANDBOOK={"contact_places": ["home"]},
     )
     assert built.status == 0, built.stderr
     cards = BeautifulSoup(
@@ -326,13 +314,9 @@ def test_an_address_setting_pages_see_must_be_an_address_and_others_are_not_chec
         "AUTHOR_EMAIL": None,
         "HANDBOOK": {"content_settings": ["CONDUCT_EMAIL", "LEADERS_EMAIL"]},
     }
-    assert check_contacts(settings) == [("LEADERS_EMAIL", "None is not an email address")]
-    # A placeholder is named as one, once, whether pages see it or not.
-    for shared in ([], ["CONDUCT_EMAIL"]):
-        settings = {"CONDUCT_EMAIL": "TODO", "HANDBOOK": {"content_settings": shared}}
-        assert check_contacts(settings) == [
-            ("CONDUCT_EMAIL", "'TODO' is a placeholder: put your own value")
-        ]
+    assert check_contacts(settings, (), settings["HANDBOOK"]["content_settings"]) == [
+        ("LEADERS_EMAIL", "None is not an email address")
+    ]
     assert check_contacts({}) == []
 
 

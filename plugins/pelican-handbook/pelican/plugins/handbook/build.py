@@ -16,10 +16,11 @@ from .dates import timezone_problems
 from .linkcheck.content import LinkState
 from .report import Report
 from .settings import check_settings, settings_file
+from .signals import checking_settings
 from .source_lines import SourceLines
 from .translations import check_language_words
 from .translations.state import TranslationState
-from .words import check_words
+from .words import check_theme_words, check_words
 
 _KEY = "HANDBOOK_BUILD"
 
@@ -87,17 +88,33 @@ class Build:
 
 def feature_setting_problems(settings: dict, options: dict) -> list[tuple[str, str]]:
     """Return each (setting, problem) the features find in the settings they read."""
-    options["words"], problems = check_words(options["words"])
+    catalog, theme_problems = check_theme_words(options["theme_words"])
+    options["words"], problems = check_words(options["words"], catalog)
     options["language_words"], language_problems = check_language_words(
-        options["language_words"], options["words"]
+        options["language_words"], options["words"], catalog
     )
-    return [*problems, *language_problems, *check_contacts(settings), *timezone_problems(settings)]
+    return [
+        *theme_problems,
+        *problems,
+        *language_problems,
+        *check_contacts(settings, options["contact_places"], options["content_settings"]),
+        *timezone_problems(settings),
+    ]
+
+
+def other_plugins_problems(settings: dict) -> list[tuple[str, str]]:
+    """Return each (setting, problem) other plugins find in settings of their own."""
+    return [problem for _, found in checking_settings.send(settings) for problem in found or ()]
 
 
 def checked_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
-    """Return the plugin's options, and every (setting, problem) it and its features find."""
+    """Return the plugin's options, and every (setting, problem) it and other plugins find."""
     options, problems = check_settings(settings)
-    return options, problems + feature_setting_problems(settings, options)
+    problems += feature_setting_problems(settings, options)
+    others = other_plugins_problems(settings)
+    # One account of each setting: theirs says more (a placeholder, not "no phone number").
+    named = {name for name, _ in others}
+    return options, [problem for problem in problems if problem[0] not in named] + others
 
 
 def start_build(settings: dict) -> Build:

@@ -1,17 +1,12 @@
-"""The contact settings: numbers as people write them, where each contact shows, placeholders.
+"""The contact settings: numbers as people write them, and where each contact shows.
 
 EMERGENCY_CONTACTS and ORGANIZER_CONTACTS are lists of dicts. A `phone` is
 written for people ("+1 (216) 208 7987", "13 11 14", "000"); the `tel:` link
 dials `dialled(phone)` unless the contact gives its own `tel`. `show` lists
-where a contact appears, among PLACES; by default an emergency contact shows
-everywhere, an organizer contact on the home page and the contacts card, and
-only the first FIRST_SCREEN_ORGANIZERS organizer contacts on the first screen
-(the "If anyone is in danger" box), so a long list never pushes the first
-checklist off a phone's first screen.
-
-The organization's settings must not ship with placeholders left in them:
-TODO, XXX, NNN, an example.com/.org/.net address, or an empty string; and
-an address setting (CONDUCT_EMAIL, `*_EMAIL` that pages see) must be one.
+where a contact appears: the pocket contacts card ("card"), and the places a
+theme shows contacts in (HANDBOOK["contact_places"]); a contact without
+`show` appears in every one. An address setting (CONDUCT_EMAIL, `*_EMAIL`
+that pages see) must be one.
 """
 
 from __future__ import annotations
@@ -23,11 +18,8 @@ from .hints import did_you_mean
 from .linkcheck.targets import dialled as dialled_digits
 from .linkcheck.targets import scheme_problem
 
-# Where a contact can appear: the danger box at the top of a `Contacts: first`
-# page, the home page's list, and the pocket contacts card.
-PLACES = ("first_screen", "home", "card")
-# Organizer contacts on the first screen when they do not say: the first two.
-FIRST_SCREEN_ORGANIZERS = 2
+# The place the plugin itself shows contacts in: the pocket contacts card.
+CARD = "card"
 
 # Each contact list: the key that names the contact, the keys it reads, and
 # the keys of which it needs at least one (how to reach the contact).
@@ -39,9 +31,6 @@ LISTS = {
         ("phone", "email"),
     ),
 }
-# The organization's settings always checked for placeholders, besides those
-# HANDBOOK["content_settings"] names.
-ORGANIZATION_SETTINGS = ("SITENAME", "EMERGENCY_CONTACTS", "ORGANIZER_CONTACTS")
 # The address the contacts card and the report form's email button write to:
 # when set, it must be one, or the mailto: link is broken on every page.
 CONDUCT_EMAIL = "CONDUCT_EMAIL"
@@ -49,12 +38,11 @@ CONDUCT_EMAIL = "CONDUCT_EMAIL"
 # Digits and what people put between them: spaces, dots, dashes, parentheses;
 # a "+" only in front.
 _WRITTEN_PHONE = re.compile(r"\+?[0-9\s().\-\u2010-\u2015]+")
-_PLACEHOLDER_WORD = re.compile(r"\b(?:todo|xxx|nnn)\b", re.IGNORECASE)
-# example.com, example.org, example.net, and any name below them, in an
-# address or a URL; not "myexample.org" or "example.org.uk".
-_PLACEHOLDER_DOMAIN = re.compile(
-    r"(?<![\w-])example\.(?:com|org|net)(?![\w-]|\.[\w])", re.IGNORECASE
-)
+
+
+def places(theme_places: list[str]) -> tuple[str, ...]:
+    """Return every place a contact can show in: the theme's, then the card."""
+    return tuple(dict.fromkeys([*theme_places, CARD]))
 
 
 def dialled(phone: str) -> str:
@@ -70,26 +58,22 @@ def dialled(phone: str) -> str:
     return dialled_digits(written)
 
 
-def default_places(kind: str, index: int) -> list[str]:
-    """Return where contact number `index` of list `kind` shows when it does not say."""
-    if kind == "EMERGENCY_CONTACTS" or index < FIRST_SCREEN_ORGANIZERS:
-        return list(PLACES)
-    return [place for place in PLACES if place != "first_screen"]
-
-
-def contacts_for_templates(settings: dict) -> dict[str, list[dict]]:
+def contacts_for_templates(
+    settings: dict, where: tuple[str, ...] = (CARD,)
+) -> dict[str, list[dict]]:
     """Return EMERGENCY_CONTACTS and ORGANIZER_CONTACTS as templates and pages should see them.
 
     Each contact is a copy with `tel` filled in from its `phone` when it has
-    none, and `show` filled in with its default places. The settings are not
-    changed, so every build (and every test) starts from what the file says.
-    A contact the settings check rejects is passed on as it is.
+    none, and `show` filled in with every place of `where` when it has none.
+    The settings are not changed, so every build (and every test) starts
+    from what the file says. A contact the settings check rejects is passed
+    on as it is.
     """
     lists = {}
     for kind in LISTS:
         given = settings.get(kind) or []
         contacts = []
-        for index, contact in enumerate(given if isinstance(given, (list, tuple)) else []):
+        for contact in given if isinstance(given, (list, tuple)) else []:
             if not isinstance(contact, dict):
                 continue
             contact = dict(contact)
@@ -97,7 +81,7 @@ def contacts_for_templates(settings: dict) -> dict[str, list[dict]]:
                 with contextlib.suppress(ValueError):  # the settings check reports it
                     contact["tel"] = dialled(contact["phone"])
             if contact.get("show") is None:
-                contact["show"] = default_places(kind, index)
+                contact["show"] = list(where)
             contacts.append(contact)
         lists[kind] = contacts
     return lists
@@ -105,22 +89,22 @@ def contacts_for_templates(settings: dict) -> dict[str, list[dict]]:
 
 def shown(settings: dict, place: str) -> list[tuple[str, dict]]:
     """Return (list name, contact) for each contact shown at `place`, emergency ones first."""
-    lists = contacts_for_templates(settings)
+    lists = contacts_for_templates(settings, (place,))
     return [
         (kind, contact) for kind in LISTS for contact in lists[kind] if place in contact["show"]
     ]
 
 
-def is_placeholder(value) -> bool:
-    """Say whether a setting's text was left as a placeholder: TODO, XXX, NNN, example.org, ''."""
-    return isinstance(value, str) and (
-        not value.strip()
-        or _PLACEHOLDER_WORD.search(value) is not None
-        or _PLACEHOLDER_DOMAIN.search(value) is not None
+def is_address(value) -> bool:
+    """Say whether a setting's value is one email address (a mailto: link with none is valid)."""
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and not scheme_problem(f"mailto:{value.strip()}")
     )
 
 
-def _item(name: str, key) -> str:
+def item_name(name: str, key) -> str:
     """Return how the settings file spells item `key` of setting `name`."""
     if isinstance(key, int):
         return f"{name}[{key}]"
@@ -129,42 +113,47 @@ def _item(name: str, key) -> str:
     return f"{name}[{key!r}]"
 
 
-def _placeholders(name: str, value) -> list[tuple[str, str]]:
-    """Return a problem for each placeholder in `value`, looking into lists and dicts."""
-    if isinstance(value, dict):
-        return [p for key, item in value.items() for p in _placeholders(_item(name, key), item)]
-    if isinstance(value, (list, tuple)):
-        return [p for n, item in enumerate(value) for p in _placeholders(_item(name, n), item)]
-    if is_placeholder(value):
-        return [(name, f"{value!r} is a placeholder: put your own value")]
-    return []
-
-
-def _organization_settings(settings: dict) -> list[str]:
-    """Return the organization's settings, each once: the contacts, and those pages see."""
-    names = list(ORGANIZATION_SETTINGS)
-    handbook = settings.get("HANDBOOK")
-    named = handbook.get("content_settings", []) if isinstance(handbook, dict) else []
-    if isinstance(named, (list, tuple)):
-        names += [name for name in named if isinstance(name, str)]
-    return [name for n, name in enumerate(names) if name in settings and name not in names[:n]]
-
-
-def _place_problems(name: str, show) -> list[tuple[str, str]]:
+def _place_problems(name: str, show, where: tuple[str, ...]) -> list[tuple[str, str]]:
     if not isinstance(show, (list, tuple)) or not all(isinstance(p, str) for p in show):
-        places = ", ".join(repr(p) for p in PLACES)
-        return [(name, f"must be a list of places among {places}, not {show!r}")]
+        listed = ", ".join(repr(p) for p in where)
+        return [(name, f"must be a list of places among {listed}, not {show!r}")]
     problems = []
     for place in show:
-        if place not in PLACES:
-            hint = did_you_mean(place, PLACES) or " (places: " + ", ".join(PLACES) + ")"
+        if place not in where:
+            hint = did_you_mean(place, where) or " (places: " + ", ".join(where) + ")"
             problems.append((name, f"has an unknown place {place!r}{hint}"))
     return problems
 
 
-def _contact_problems(kind: str, index: int, contact) -> list[tuple[str, str]]:
+def _means_problems(entry: str, contact: dict) -> list[tuple[str, str]]:
+    """Return what is wrong with how a contact is reached: its phone, tel and email."""
+    problems = []
+    phone, tel = contact.get("phone"), contact.get("tel")
+    # With a `tel` of its own, the phone is only the text people read.
+    if phone is not None and tel is None:
+        try:
+            dialled(phone)
+        except ValueError:
+            quote = "" if isinstance(phone, str) else f': write it in quotes, "{phone}"'
+            problems.append((item_name(entry, "phone"), f"{phone!r} is not a phone number{quote}"))
+    if tel is not None:
+        if not isinstance(tel, str) or scheme_problem(f"tel:{tel}"):
+            try:
+                hint = f" (did you mean {dialled(tel)!r}?)"
+            except ValueError:
+                hint = ""
+            problems.append((item_name(entry, "tel"), f"{tel!r} is not a phone number{hint}"))
+        elif phone is None:
+            problems.append((entry, 'has a "tel" but no "phone": write the number for people too'))
+    email = contact.get("email")
+    if email is not None and not is_address(email):
+        problems.append((item_name(entry, "email"), f"{email!r} is not an email address"))
+    return problems
+
+
+def _contact_problems(kind: str, index: int, contact, where) -> list[tuple[str, str]]:
     """Return what is wrong with one contact of list `kind`, each as (entry, problem)."""
-    entry = _item(kind, index)
+    entry = item_name(kind, index)
     if not isinstance(contact, dict):
         return [(entry, f"must be a dict, not {contact!r}")]
     label, known, reach = LISTS[kind]
@@ -179,63 +168,37 @@ def _contact_problems(kind: str, index: int, contact) -> list[tuple[str, str]]:
     if not any(contact.get(key) is not None for key in reach):
         ways = " or ".join(f'"{key}"' for key in reach)
         problems.append((entry, f"has no {ways}: say how to reach it"))
-    phone, tel = contact.get("phone"), contact.get("tel")
-    # With a `tel` of its own, the phone is only the text people read.
-    if phone is not None and tel is None and not is_placeholder(phone):
-        try:
-            dialled(phone)
-        except ValueError:
-            quote = "" if isinstance(phone, str) else f': write it in quotes, "{phone}"'
-            problems.append((_item(entry, "phone"), f"{phone!r} is not a phone number{quote}"))
-    if tel is not None and not is_placeholder(tel):
-        if not isinstance(tel, str) or scheme_problem(f"tel:{tel}"):
-            try:
-                hint = f" (did you mean {dialled(tel)!r}?)"
-            except ValueError:
-                hint = ""
-            problems.append((_item(entry, "tel"), f"{tel!r} is not a phone number{hint}"))
-        elif phone is None:
-            problems.append((entry, 'has a "tel" but no "phone": write the number for people too'))
-    email = contact.get("email")
-    if (
-        email is not None
-        and not is_placeholder(email)
-        and (not isinstance(email, str) or scheme_problem(f"mailto:{email}"))
-    ):
-        problems.append((_item(entry, "email"), f"{email!r} is not an email address"))
+    problems += _means_problems(entry, contact)
     if "show" in contact:
-        problems += _place_problems(_item(entry, "show"), contact["show"])
+        problems += _place_problems(item_name(entry, "show"), contact["show"], where)
     return problems
 
 
-def _email_problems(settings: dict) -> list[tuple[str, str]]:
+def _email_problems(settings: dict, content_settings: list[str]) -> list[tuple[str, str]]:
     """Return a problem for each address setting that is no address.
 
     CONDUCT_EMAIL, and each `*_EMAIL` setting that pages see (content_settings):
     a page or template makes a mailto: link of it, which would be reported at
     the written page instead of at the setting.
     """
-    organization = _organization_settings(settings)
-    names = [CONDUCT_EMAIL, *(n for n in organization if n.endswith("_EMAIL"))]
+    names = [CONDUCT_EMAIL, *(n for n in content_settings if n.endswith("_EMAIL"))]
     problems = []
     for name in dict.fromkeys(name for name in names if name in settings):
         value = settings[name]
-        if is_placeholder(value):
-            # Named as a placeholder, once.
-            problems += [] if name in organization else _placeholders(name, value)
-            continue
-        if not isinstance(value, str) or scheme_problem(f"mailto:{value.strip()}"):
+        if not is_address(value):
             problems.append((name, f"{value!r} is not an email address"))
     return problems
 
 
-def check_contacts(settings: dict) -> list[tuple[str, str]]:
-    """Return each (setting, problem) of the contact lists and the organization's settings.
+def check_contacts(settings: dict, contact_places=(), content_settings=()) -> list[tuple[str, str]]:
+    """Return each (setting, problem) of the contact lists and the address settings.
 
-    Names are spelt as in the settings file (`ORGANIZER_CONTACTS[0]["phone"]`),
-    for messages such as `pelicanconf.py: ORGANIZER_CONTACTS[0]["phone"] 'ask
-    Anna' is not a phone number`.
+    `contact_places` and `content_settings` are the plugin's checked
+    HANDBOOK's. Names are spelt as in the settings file
+    (`ORGANIZER_CONTACTS[0]["phone"]`), for messages such as
+    `pelicanconf.py: ORGANIZER_CONTACTS[0]["phone"] 'ask Anna' is not a phone number`.
     """
+    where = places(contact_places)
     problems = []
     for kind in LISTS:
         if kind not in settings:
@@ -245,7 +208,5 @@ def check_contacts(settings: dict) -> list[tuple[str, str]]:
             problems.append((kind, f"must be a list of dicts, not {contacts!r}"))
             continue
         for index, contact in enumerate(contacts):
-            problems += _contact_problems(kind, index, contact)
-    for name in _organization_settings(settings):
-        problems += _placeholders(name, settings[name])
-    return problems + _email_problems(settings)
+            problems += _contact_problems(kind, index, contact, where)
+    return problems + _email_problems(settings, content_settings)

@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, FileSystemBytecodeCache, FileSystemLoader
 from pelican import signals
 
 from .build import current_build, start_build
-from .contacts import contacts_for_templates
+from .contacts import contacts_for_templates, places
 from .content import (
     content_tree,
     drop_shared_outputs,
@@ -78,7 +78,7 @@ def begin(pelican) -> None:
     if build.on("checklists"):
         _add_markdown_extensions(build, settings)
     # The contacts with each `tel` and `show` filled in, for the theme and the pages.
-    contacts = contacts_for_templates(settings)
+    contacts = contacts_for_templates(settings, places(build.options["contact_places"]))
     build.template_values.update(contacts)
     shared = {
         name: contacts.get(name, settings[name]) for name in build.options["content_settings"]

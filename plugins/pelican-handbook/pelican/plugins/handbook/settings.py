@@ -53,11 +53,17 @@ DEFAULTS = {
     "background_color": "#ffffff",
     # Footer date: "Procedure as of 2026-11-25".
     "date_format": "%Y-%m-%d",
+    # The places a theme shows contacts in, besides the pocket contacts card
+    # ("card"): a contact's `show` names some of them.
+    "contact_places": [],
     # Names of settings that pages rendered through Jinja (jinja2content) see
     # as globals of the same name: `{{ CONDUCT_EMAIL }}`.
     "content_settings": [],
-    # Wording the templates and scripts show, merged over words.DEFAULT_WORDS:
-    # {"reset": "Clear"}.
+    # A theme's own words, with their defaults: they join words.DEFAULT_WORDS,
+    # and "words" changes them as any other: {"skip_link": "Skip to content"}.
+    "theme_words": {},
+    # Wording the templates and scripts show, merged over words.DEFAULT_WORDS
+    # and "theme_words": {"reset": "Clear"}.
     "words": {},
     # The words of each other language a page is in (`Lang: es`), merged over
     # "words": {"es": {"language_name": "Español", "reset": "Reiniciar"}}.

@@ -1,10 +1,12 @@
-"""The wording of every fixed string the plugin and a theme show: one dict a site can override.
+"""The wording of every fixed string the plugin shows: one dict a site can override.
 
 A site changes any of them with `HANDBOOK["words"]`, a dict merged over
 DEFAULT_WORDS (an unknown key, an empty value or an unknown placeholder is an
-error). Templates see the merged dict as `HANDBOOK_WORDS`; the scripts read
-the SCRIPT_WORDS part of it from a JSON block the page carries
-(handbook/words.html) and fall back to their own English for anything missing.
+error). A theme's own words join the catalog with their defaults in
+`HANDBOOK["theme_words"]`, and are changed the same way. Templates see the
+merged dict as `HANDBOOK_WORDS`; the scripts read the SCRIPT_WORDS part of it
+from a JSON block the page carries (handbook/words.html) and fall back to
+their own English for anything missing.
 
 A `{name}` in a word is a placeholder that the template or the script fills
 in: a count, a date, a title, or a link whose own text is another word.
@@ -151,36 +153,11 @@ DEFAULT_WORDS = {
     ),
     # {email} is the email button's text.
     "form_copy_failed": "Could not copy here. Use “{email}” instead.",
-    # --- The theme (theme/templates/) ---
-    "site_description": (
-        "{organization}: Code of Conduct, how to report an incident, and how staff respond."
-    ),
-    "skip_link": "Skip to content",
-    "nav_label": "Documents",
-    "home_lede": "Everyone deserves to feel safe and welcome. Start here.",
-    "contacts": "Contacts",
-    "danger_title": "If anyone is in danger",
-    "danger_text": (
-        "Call emergency services first. Then tell an organizer. Stay with the person if it is"
-        " safe to."
-    ),
-    "toc_checklists": "Checklists on this page",
-    "toc_headings": "On this page",
-    "print_title": "Print",
-    # {cards} and {pdf} are links whose text is cards_title and print_cards_pdf.
-    "print_cards": "{cards} to print and cut out (or the {pdf})",
-    "print_cards_pdf": "PDF of the cards",
-    # {letter} and {a4} are links whose text is print_sheet_letter and print_sheet_iso.
-    "print_sheets": "Sheets to cut and fold, several cards to a page: {letter} or {a4}",
-    "print_sheet_letter": "Letter PDF",
-    "print_sheet_iso": "A4 PDF",
-    # At the foot of every printed page of a document, with footer_changed.
-    "print_page": "page {page} of {pages}",
-    # {form} is a link whose text is form_name.
-    "print_form": "{form}: fill it in on a phone, or print it blank",
-    "footer_questions": "Questions: {email}",
+    # --- Printed pages (printouts/marks.py) ---
+    # At the foot of every printed page of a document: the date of its text
+    # (a theme's footer may say it too) and the page number.
     "footer_changed": "Procedure as of {date}",
-    "footer_built": "Built on {date}",
+    "print_page": "page {page} of {pages}",
     # --- Languages (handbook/languages.html, translation_note.html) ---
     # This language's name in itself, in the language switch.
     "language_name": "English",
@@ -236,22 +213,45 @@ def placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
 
-def check_words(given: dict) -> tuple[dict, list[tuple[str, str]]]:
-    """Return DEFAULT_WORDS with the good words of `given` over them, and each problem found."""
+def check_theme_words(given: dict) -> tuple[dict, list[tuple[str, str]]]:
+    """Return DEFAULT_WORDS with a theme's words added, and each problem of those."""
+    name = "HANDBOOK['theme_words']"
     problems = []
-    words = dict(DEFAULT_WORDS)
+    catalog = dict(DEFAULT_WORDS)
     for key in sorted(given, key=str):
         value = given[key]
-        if key not in DEFAULT_WORDS:
-            hint = did_you_mean(str(key), DEFAULT_WORDS)
+        if key in DEFAULT_WORDS:
+            message = f"has the key {key!r}, a word of the plugin: change it in HANDBOOK['words']"
+            problems.append((name, message))
+        elif not isinstance(key, str) or not key.isidentifier() or hasattr(dict, key):
+            # `HANDBOOK_WORDS.copy` would be the dict's method, not the word.
+            problems.append((name, f"has the key {key!r}, which a template cannot name"))
+        elif problem := forms_problem(key, value):
+            problems.append((f"{name}[{key!r}]", problem))
+        else:
+            catalog[key] = value
+    return catalog, problems
+
+
+def check_words(given: dict, catalog: dict = DEFAULT_WORDS) -> tuple[dict, list[tuple[str, str]]]:
+    """Return the catalog's words with the good words of `given` over them, and each problem found.
+
+    The catalog is DEFAULT_WORDS and the theme's words (check_theme_words).
+    """
+    problems = []
+    words = dict(catalog)
+    for key in sorted(given, key=str):
+        value = given[key]
+        if key not in catalog:
+            hint = did_you_mean(str(key), catalog)
             problems.append(("HANDBOOK['words']", f"has an unknown key {key!r}{hint}"))
         elif problem := forms_problem(key, value):
             problems.append((f"HANDBOOK['words'][{key!r}]", problem))
         elif unknown := sorted(
             {name for text in forms(value) for name in placeholders(text)}
-            - placeholders(DEFAULT_WORDS[key])
+            - placeholders(catalog[key])
         ):
-            known = sorted(placeholders(DEFAULT_WORDS[key]))
+            known = sorted(placeholders(catalog[key]))
             hint = did_you_mean(unknown[0], known) if known else ""
             takes = ", ".join(f"{{{name}}}" for name in known) or "none"
             problems.append(

@@ -24,15 +24,20 @@ from .links import keep_links_in_language, version_in
 _TRANSLATIONS = ("translations", "hidden_translations", "draft_translations")
 
 
-def check_language_words(given, site_words: dict) -> tuple[dict, list[tuple[str, str]]]:
-    """Return each language's words over the site's, and each (setting, problem) found."""
+def check_language_words(
+    given, site_words: dict, catalog: dict
+) -> tuple[dict, list[tuple[str, str]]]:
+    """Return each language's words over the site's, and each (setting, problem) found.
+
+    `catalog` holds every word a language may give: the plugin's and the theme's.
+    """
     problems, merged = [], {}
     for lang, words in given.items():
         name = f"HANDBOOK['language_words'][{lang!r}]"
         if not isinstance(words, dict):
             problems.append((name, f"must be a dict of words, not {words!r}"))
             continue
-        checked, found = check_words(words)
+        checked, found = check_words(words, catalog)
         problems.extend((where.replace("HANDBOOK['words']", name, 1), why) for where, why in found)
         good = {key: value for key, value in words.items() if checked.get(key) == value}
         # A language's own name is never the site's: without one, its code.
