@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import runpy
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 from tests.browser.test_quality_gates import WATCH_CSP
-from tests.helpers import ROOT, build
+from tests.helpers import FIXTURE_ORGANIZATION, build_handbook
 
 WORDS = {
     "reset": "Clear",
@@ -23,11 +22,12 @@ WORDS = {
 
 @pytest.fixture(scope="module")
 def worded(tmp_path_factory, serve):
-    """The site built with WORDS over its own words; its folder and URL."""
-    # A HANDBOOK given on the command line replaces the whole dict: keep the site's.
-    handbook = runpy.run_path(str(ROOT / "pelicanconf.py"))["HANDBOOK"]
-    settings = {"HANDBOOK": {**handbook, "words": {**handbook.get("words", {}), **WORDS}}}
-    output = build(tmp_path_factory.mktemp("words") / "output", settings=settings)
+    """The fixture handbook built with WORDS over its organization's words; its folder and URL."""
+    # A HANDBOOK given on the command line replaces the whole dict: keep the
+    # fixture organization's, never the fork's own (its pelicanconf.py, its content).
+    handbook = FIXTURE_ORGANIZATION["HANDBOOK"]
+    settings = {"HANDBOOK": {**handbook, "words": {**handbook["words"], **WORDS}}}
+    output = build_handbook(tmp_path_factory.mktemp("words") / "output", settings=settings)
     return output, serve(output)
 
 
