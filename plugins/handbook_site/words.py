@@ -36,6 +36,9 @@ THEME_WORDS = {
     "print_sheet_iso": "A4 PDF",
     # {form} is a link whose text is form_name.
     "print_form": "{form}: fill it in on a phone, or print it blank",
+    # The description of the pocket cards' page in this theme's frame
+    # (templates/handbook/cards.html; the plugin's own page has none).
+    "cards_description": "{organization}: the checklists as pocket cards to print.",
     # Every page's footer: {email} is the CONDUCT_EMAIL link, {date} a <time>
     # (the plugin's footer_changed says when the page's text changed).
     "footer_questions": "Questions: {email}",

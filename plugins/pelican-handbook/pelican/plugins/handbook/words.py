@@ -60,7 +60,6 @@ DEFAULT_WORDS = {
     "checklist_title": "Checklist",
     # --- Pocket cards (handbook/cards.html, cards_intro.html, card_faces.html) ---
     "cards_title": "Pocket cards",
-    "cards_description": "{organization}: the checklists as pocket cards to print.",
     # {pages} is a link to each page the faces come from, joined by cards_and.
     "cards_intro": (
         "The checklists of the {pages} as {count} card faces of {width} by {height},"
