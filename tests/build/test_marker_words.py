@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import pypdf
 import pytest
 from bs4 import BeautifulSoup, Comment
-from handbook_site.words import THEME_WORDS
+from handbook_site.words import THEME_WORDS as SITE_THEME_WORDS
 from pelican.plugins.handbook.plurals import forms
 from pelican.plugins.handbook.words import DEFAULT_WORDS, placeholders
 from playwright.sync_api import expect
@@ -112,7 +112,7 @@ ORGANIZATION = {
 
 
 # Every word: the plugin's, and the site theme's (plugins/handbook_site).
-CATALOG = {**DEFAULT_WORDS, **THEME_WORDS}
+CATALOG = {**DEFAULT_WORDS, **SITE_THEME_WORDS}
 
 
 def marker(key: str) -> str:
