@@ -24,6 +24,8 @@ import sys
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa
 PATH = {content!r}
+# The site plugin's folder, which pelicanconf.py names relative to itself.
+PLUGIN_PATHS = [{plugins!r}]
 # The real site's documents are not in a generated one; its first three pages are.
 MENU_PAGES = ["procedure-0", "procedure-1", "procedure-2"]
 """
@@ -68,7 +70,7 @@ def generate(folder: Path, pages: int) -> Path:
 
 def settings_file(folder: Path, content: Path, flavour: str) -> Path:
     """Write the checklist site's settings of one flavour ("stock" or "ours"); return them."""
-    text = COMMON.format(root=str(ROOT), content=str(content))
+    text = COMMON.format(root=str(ROOT), content=str(content), plugins=str(ROOT / "plugins"))
     text += STOCK if flavour == "stock" else OURS.format(theme=str(ROOT / "theme"))
     path = folder / f"{flavour}conf.py"
     path.write_text(text, encoding="utf-8")
