@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from handbook_site.site import give_site_parts
 from pelican.plugins.handbook.build import start_build
 from pelican.plugins.handbook.offline.files import write_service_worker
 from pelican.plugins.handbook.offline.icons import cache_key
@@ -64,6 +65,8 @@ def test_the_cache_is_named_after_the_content(stamped, tmp_path, monkeypatch):
     # the phone fetches the new copy on its next online visit.
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=FIXTURE_ORGANIZATION)
     worker = SimpleNamespace(output_path=str(second), settings=settings)
+    # As Pelican starts: the site plugin gives the theme's words, then the build starts.
+    give_site_parts(worker)
     build = start_build(settings)
     for name in files:
         path = second / name
