@@ -23,10 +23,9 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.extensions.toc import unique
 from markdown.treeprocessors import Treeprocessor
 
-from .ids import DocumentText, cut_at_hyphen, ids_in
+from .ids import CHECKLIST_ATTRIBUTES, DocumentText, cut_at_hyphen, ids_in, unique_id
 from .items import Item
 from .lists import ACTIVE, ItemAfterItsText, ListsAsWritten, ListUnderParagraph
 from .markup import (
@@ -150,13 +149,14 @@ class ChecklistTreeprocessor(Treeprocessor):
             # Chosen by the author, as a heading's `{: #id }` is: kept as written.
             self.used_ids.add(mark.id)
             return mark.id, title, True
-        if before is not None and before.tag in HEADINGS and before.get("id"):
+        heading_id = before.get("id") if before is not None and before.tag in HEADINGS else None
+        if heading_id and heading_id not in CHECKLIST_ATTRIBUTES:
             # The heading already is the link target; the wrapper refers to it.
-            return before.get("id"), title, False
+            return heading_id, title, False
         base = self.text.slug(title) or self.text.slug(self.default_title) or "checklist"
         # A long lead-in makes a long id: cut at a whole word, as item ids are.
         base = cut_at_hyphen(base, self.item_id_length).strip("-_") or "checklist"
-        return unique(base, self.used_ids), title, True
+        return unique_id(base, self.used_ids, CHECKLIST_ATTRIBUTES), title, True
 
     def _mark_items(
         self, items: etree.Element, kind: str, depth: int, found: list, texts: list | None = None
@@ -214,7 +214,7 @@ class ChecklistTreeprocessor(Treeprocessor):
                 " give it one on the line under it, indented: '    {: #call-for-help }'",
                 words,
             )
-        return unique(base or "item", self.used_ids)
+        return unique_id(base or "item", self.used_ids)
 
 
 def keep_only(level: str, message: str, snippet: str) -> None:

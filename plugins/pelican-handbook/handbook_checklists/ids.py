@@ -19,6 +19,12 @@ from .markdown_compat import remove_fnrefs, render_inner_html, strip_tags
 from .slugs import slugify
 
 SEPARATOR = "-"
+# Python-Markdown's HTML serializer writes an attribute whose value equals its
+# name as a bare name, as for `checked`: `id="id"` comes out `<li id>`, which
+# HTML reads as an empty id (no link target, no saved tick). An item's id is
+# written in `id`; a checklist's in `id` and `data-checklist`.
+ITEM_ATTRIBUTES = ("id",)
+CHECKLIST_ATTRIBUTES = ("id", "data-checklist")
 
 
 def _slugifier(md: Markdown) -> Callable[[str, str], str]:
@@ -88,6 +94,18 @@ def cut_at_hyphen(slug: str, limit: int) -> str:
         return slug[:limit]
     head, separator, _ = slug[:limit].rpartition(SEPARATOR)
     return head if separator and head else slug[:limit]
+
+
+def unique_id(base: str, used: set[str], attributes: tuple[str, ...] = ITEM_ATTRIBUTES) -> str:
+    """Return toc's unique id for `base`, never one of the `attributes` it is written in.
+
+    Such a name counts as used, so "id" gives "id_1": the same id on every
+    build, whatever else the page holds.
+    """
+    if base in attributes:
+        # toc's unique() would go on from "id" to "id_1" had "id" been used.
+        base = f"{base}_1"
+    return toc.unique(base, used)
 
 
 def ids_in(root: etree.Element) -> set[str]:

@@ -10,7 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from handbook_checklists.extension import ChecklistExtension
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pelican.plugins.handbook.page_checklists import checklists_in
 
@@ -92,9 +92,6 @@ def checklist_markdown() -> markdown.Markdown:
 def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
     md = checklist_markdown()
     html = md.convert(source)
-    ids = [c["id"] for c in md.checklists] + [i["id"] for c in md.checklists for i in c["items"]]
-    # The one id known to be lost, shown by the test below until it is kept.
-    assume("id" not in ids)
     # What Pelican's templates and cards get, read back from the HTML, is what
     # the extension made (an HTML parser reads NUL as U+FFFD, as browsers do).
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -116,11 +113,31 @@ def test_any_markdown_renders_and_every_item_is_a_unique_link_target(source):
         assert label.get_text(strip=True) or label.select("img[alt]")
 
 
-@pytest.mark.xfail(strict=True, reason="an item whose id is 'id' is written <li id>, an empty id")
 def test_an_item_whose_id_is_id_keeps_it():
     # Python-Markdown writes an attribute whose value is its name as a bare
-    # name, as for `checked`; HTML then reads the item's id as empty, and a
-    # link to `#id` or the box's saved tick has nothing to find.
-    html = checklist_markdown().convert("Bring:\n\n* ID\n* Passport\n\n{: .checklist-steps }\n")
+    # name, as for `checked`; HTML would then read the item's id as empty, and
+    # a link to it or the box's saved tick would have nothing to find.
+    md = checklist_markdown()
+    html = md.convert("Bring:\n\n* ID\n* Passport\n* Id\n\n{: .checklist-steps }\n")
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    assert [item.get("id") for item in root.iter("li")] == ["id", "passport"]
+    assert [item.get("id") for item in root.iter("li")] == ["id_1", "passport", "id_2"]
+    assert [item["id"] for item in md.checklists[0]["items"]] == ["id_1", "passport", "id_2"]
+
+
+@pytest.mark.parametrize("title", ["ID", "Data checklist"])
+@pytest.mark.parametrize(
+    "source",
+    ['* Call\n\n{{: .checklist-steps title="{}" }}', "## {}\n\n* Call\n\n{{: .checklist-steps }}"],
+    ids=["title", "heading"],
+)
+def test_a_checklist_whose_id_is_an_attribute_name_keeps_it(title, source):
+    # The wrapper carries its id in `id` and `data-checklist`: a heading's
+    # `<h2 id>` (toc's) is no target, so the wrapper takes an id of its own.
+    md = checklist_markdown()
+    html = md.convert(source.format(title) + "\n")
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    wrapper = root.find(".//div[@data-checklist]")
+    checklist_id = md.checklists[0]["id"]
+    assert checklist_id.endswith("_1")
+    assert wrapper.get("id") == wrapper.get("data-checklist") == checklist_id
+    assert checklists_in(root) == md.checklists
