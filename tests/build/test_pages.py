@@ -12,6 +12,7 @@ from tests.helpers import (
     build_handbook,
     copy_handbook,
     normalised,
+    run_pelican,
     seed_sentences,
 )
 
@@ -55,6 +56,23 @@ def test_the_navigation_lists_the_menu_pages_in_order(site):
         links = [a["href"] for a in soup(site / name).select("nav.site-nav a")]
         links = [href if href.startswith(".") else "./" + href for href in links]
         assert [href for href in links if href in expected] == expected, name
+
+
+def test_without_menu_pages_the_navigation_lists_only_the_pages_written(tmp_path):
+    # A page with an empty save_as is published but never written: a menu
+    # link to it would point nowhere, and the link check fails every page.
+    content = copy_handbook(tmp_path / "content")
+    (content / "pages" / "draft-notes.md").write_text("Title: Draft notes\nSave_as:\n\nText.\n")
+    handbook = {**ORG["HANDBOOK"], "printouts": False}
+    result = run_pelican(tmp_path / "output", content=content, settings={"HANDBOOK": handbook})
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "output" / "draft-notes.html").exists()
+    # The staff procedure is hidden: only MENU_PAGES can list it.
+    expected = ["./code-of-conduct.html", "./conduct-attendee-procedure.html"]
+    for name in PAGES:
+        links = [a["href"] for a in soup(tmp_path / "output" / name).select("nav.site-nav a")]
+        links = [href if href.startswith(".") else "./" + href for href in links]
+        assert sorted(href for href in links if href != "./index.html") == expected, name
 
 
 def test_home_page_has_a_door_per_menu_page_and_the_contacts(site):

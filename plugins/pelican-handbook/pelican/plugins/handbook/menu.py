@@ -12,13 +12,14 @@ MENU_KEY = "HANDBOOK_MENU"
 def menu_pages(build, context: dict) -> list:
     """Return the pages MENU_PAGES names, in its order, hidden pages included.
 
-    Without MENU_PAGES, every published page, in Pelican's order. A slug that
+    Without MENU_PAGES, every published page the build writes, in Pelican's
+    order: a page with an empty save_as has no address to link to. A slug that
     names no page is a settings problem: the menu would lose it silently.
     """
     everything = [*context.get("pages", []), *context.get("hidden_pages", [])]
     slugs = context.get("MENU_PAGES") or []
     if not slugs:
-        return list(context.get("pages", []))
+        return [page for page in context.get("pages", []) if page.save_as]
     by_slug = {page.slug: page for page in everything}
     for index, slug in enumerate(slugs):
         if slug not in by_slug:
