@@ -35,10 +35,12 @@ define apt_install
 endef
 
 # Build into $(BUILDDIR) with settings $(1), then swap it in for output/.
+# Pelican's plain log handler writes each problem as one `path:line: message`
+# line, which editors jump to; its default handler wraps them in columns.
 define build_and_swap
 	"$(VENV)/bin/python" "$(BASEDIR)/scripts/check_site.py" "$(1)" "$(INPUTDIR)"
 	rm -rf "$(BUILDDIR)"
-	"$(PELICAN)" "$(INPUTDIR)" -o "$(BUILDDIR)" -s "$(1)" $(PELICANOPTS)
+	"$(PELICAN)" "$(INPUTDIR)" -o "$(BUILDDIR)" -s "$(1)" --log-handler plain $(PELICANOPTS)
 	rm -rf "$(OLDDIR)"
 	if [ -d "$(OUTPUTDIR)" ]; then mv "$(OUTPUTDIR)" "$(OLDDIR)"; fi
 	mv "$(BUILDDIR)" "$(OUTPUTDIR)"
@@ -83,11 +85,11 @@ html: $(SITE_READY) system-deps
 	$(call build_and_swap,$(CONFFILE))
 
 serve: html
-	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT)
+	"$(PELICAN)" -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) --log-handler plain
 
 devserver: $(SITE_READY) system-deps
 	"$(VENV)/bin/python" "$(BASEDIR)/scripts/check_site.py" "$(CONFFILE)" "$(INPUTDIR)"
-	"$(PELICAN)" -r -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) -e HANDBOOK_FAIL_ON_PROBLEMS=false $(PELICANOPTS)
+	"$(PELICAN)" -r -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(BIND) -p $(PORT) --log-handler plain -e HANDBOOK_FAIL_ON_PROBLEMS=false $(PELICANOPTS)
 
 publish: $(SITE_READY) system-deps
 	$(call build_and_swap,$(PUBLISHCONF))

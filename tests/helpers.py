@@ -159,7 +159,8 @@ def _pelican_command(arguments: list[str]) -> CompletedProcess:
     """Run `python -m pelican` with `arguments` from the project folder."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return _subprocess.run(
-        [sys.executable, "-m", "pelican", *arguments],
+        # As the Makefile runs it: each problem on a line of its own, on stderr.
+        [sys.executable, "-m", "pelican", *arguments, "--log-handler", "plain"],
         cwd=ROOT,
         capture_output=True,
         text=True,

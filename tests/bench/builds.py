@@ -73,6 +73,8 @@ def run_build(
     """
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
     command += ["-s", str(conf), "-e", f"CACHE_PATH={json.dumps(str(cache))}"]
+    # As the Makefile runs it: each problem on a line of its own.
+    command += ["--log-handler", "plain"]
     command += ["-q"] if quiet else []
     if removed:
         shutil.rmtree(output, ignore_errors=True)

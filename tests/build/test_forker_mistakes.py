@@ -92,8 +92,9 @@ def test_a_placeholder_left_in_the_first_block_is_named_by_its_setting(project):
         result = make(project, "html")
         assert result.returncode != 0
         problems = [line for line in said(result) if "handbook:" not in line]
+        # Named as the project's folder names it, where `make html` runs.
         assert problems == [
-            f"{conf}: SITENAME 'TODO: our name' is a placeholder: put your own value"
+            "pelicanconf.py: SITENAME 'TODO: our name' is a placeholder: put your own value"
         ]
     finally:
         conf.write_text(good, encoding="utf-8")

@@ -55,12 +55,12 @@ def build_in_process(
 
     `override` holds the settings the command line's options give (PATH,
     OUTPUT_PATH, each -e), over `settings_file` or Pelican's defaults. What the
-    build prints is captured, and Pelican's log records go to stdout through
-    the kind of handler the command line gives them. An exception is printed
+    build prints is captured, and Pelican's log records go to stderr through
+    the handler `--log-handler plain` gives them. An exception is printed
     as the interpreter would print it, status 1, and kept in `error`.
     """
     stdout, stderr = io.StringIO(), io.StringIO()
-    process = _as_in_a_new_process(arguments, settings_file, cwd, stdout)
+    process = _as_in_a_new_process(arguments, settings_file, cwd, stderr)
     with process, redirect_stdout(stdout), redirect_stderr(stderr):
         status, error = _run(settings_file, override)
     output = Path(override["OUTPUT_PATH"])
@@ -93,16 +93,14 @@ def _exit_status(stop: SystemExit) -> int:
 
 
 def _log_handler(stream: io.StringIO) -> logging.Handler:
-    """Return the handler `python -m pelican` gives the root logger, writing to `stream`."""
-    try:
-        # Pelican logs through rich from 4.6 on.
-        from rich.console import Console
-        from rich.logging import RichHandler
-    except ImportError:
-        handler: logging.Handler = logging.StreamHandler(stream)
-    else:
-        handler = RichHandler(console=Console(file=stream))
-    handler.setFormatter(logging.Formatter("%(message)s", datefmt="[%H:%M:%S]"))
+    """Return the handler `python -m pelican --log-handler plain` logs through, on `stream`.
+
+    The plain handler (Python's last resort) writes each record as it is, on
+    stderr: a problem is one `path:line: message` line, as the Makefile runs
+    Pelican. Pelican's default, rich, wraps lines at the terminal's width.
+    """
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
     return handler
 
 
@@ -115,12 +113,12 @@ def _forget_shown_messages() -> None:
 
 @contextmanager
 def _as_in_a_new_process(
-    arguments: list[str], settings_file: Path | None, cwd: Path | None, stdout: io.StringIO
+    arguments: list[str], settings_file: Path | None, cwd: Path | None, stream: io.StringIO
 ):
     """Give one build what a new process has, and put back what the build changes.
 
     A build reads the working directory (problems are named relative to it)
-    and sys.argv (the plugin names the settings file from it); it changes
+    and sys.argv (a plugin may read it); it changes
     sys.path, sys.modules (the settings file is loaded as a module named
     after it) and the locale (LOCALE). Pelican's log filter would not show
     again a message an earlier build showed; and a receiver a plugin connects
@@ -134,7 +132,7 @@ def _as_in_a_new_process(
     receivers = {name: set(signal.receivers) for name, signal in default_namespace.items()}
     root, pelican_logger = logging.getLogger(), logging.getLogger("pelican")
     levels = (root.level, pelican_logger.level)
-    handler = _log_handler(stdout)
+    handler = _log_handler(stream)
 
     if cwd is not None:
         os.chdir(cwd)

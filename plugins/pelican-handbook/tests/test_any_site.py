@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -272,13 +273,19 @@ def test_a_quiet_build_still_says_why_it_failed(tmp_path):
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out")]
-    # -q: Pelican shows only critical messages.
+    # -q: Pelican shows only critical messages, through its own handler (a
+    # wide terminal, so that rich does not wrap the line).
     result = subprocess.run(
-        [*command, "-s", str(settings), "-q"], capture_output=True, text=True, cwd=tmp_path
+        [*command, "-s", str(settings), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "400"},
     )
     assert result.returncode == 1
-    assert "notes.md:5: link to '{filename}procedure.md#when-somebody" in result.stderr
-    assert "handbook: 1 problem found" in result.stderr
+    said = result.stdout + result.stderr
+    assert "notes.md:5: link to '{filename}procedure.md#when-somebody" in said
+    assert "handbook: 1 problem found" in said
 
 
 def test_a_themes_broken_pocket_card_or_service_worker_template_is_reported(build_site, tmp_path):

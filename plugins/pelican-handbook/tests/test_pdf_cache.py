@@ -10,8 +10,10 @@ import textwrap
 import time
 
 import pytest
+from fixture_sites import copy_site
 from pelican.plugins.handbook.printouts import pdf, pdf_cache
 from pelican.plugins.handbook.printouts.pdf import cache_key, write_pdf
+from pypdf import PdfReader
 
 pytest.importorskip("weasyprint")
 
@@ -116,13 +118,18 @@ def test_every_file_the_page_loads_is_in_the_key(site, changed):
     assert cache_key(site / "pocket-cards.html", site, IDS, "", "70.0") != key
 
 
-def test_the_key_follows_weasyprint_the_card_ids_and_the_page_address(site, tmp_path):
+def test_the_key_follows_weasyprint_the_card_ids_and_the_page_path_not_the_folder(site, tmp_path):
     key = cache_key(site / "pocket-cards.html", site, IDS, "", "70.0")
     assert cache_key(site / "pocket-cards.html", site, IDS, "", "70.1") != key
     assert cache_key(site / "pocket-cards.html", site, IDS[:1], "", "70.0") != key
+    # The same site written elsewhere: `make html` builds into a new folder.
     moved = tmp_path / "moved"
     site.rename(moved)
-    assert cache_key(moved / "pocket-cards.html", moved, IDS, "", "70.0") != key
+    assert cache_key(moved / "pocket-cards.html", moved, IDS, "", "70.0") == key
+    # Where the page is in the site still counts: what it loads is found from there.
+    (moved / "es").mkdir()
+    (moved / "pocket-cards.html").rename(moved / "es" / "pocket-cards.html")
+    assert cache_key(moved / "es" / "pocket-cards.html", moved, IDS, "", "70.0") != key
 
 
 def test_a_file_in_a_comment_is_not_read_and_a_missing_one_counts(site):
@@ -132,6 +139,30 @@ def test_a_file_in_a_comment_is_not_read_and_a_missing_one_counts(site):
     assert cache_key(site / "pocket-cards.html", site, IDS, "", "70.0") == key
     (site / "theme" / "bg.svg").unlink()
     assert cache_key(site / "pocket-cards.html", site, IDS, "", "70.0") != key
+
+
+def test_builds_into_new_folders_share_the_cached_pdfs_until_a_card_changes(
+    build_site, tmp_path, renders
+):
+    content = copy_site(tmp_path)
+    cache = str(tmp_path / "one-cache")
+
+    def build_into(name: str) -> list[str]:
+        built = build_site(content, OUTPUT_PATH=str(tmp_path / name), CACHE_PATH=cache)
+        assert built.status == 0, built.stderr
+        return [page.extract_text() for page in PdfReader(built.output / "pocket-cards.pdf").pages]
+
+    first = build_into("first")
+    rendered = len(renders)
+    assert rendered >= 1
+    assert build_into("second") == first
+    assert len(renders) == rendered
+    page = content / "pages" / "procedure.md"
+    page.write_text(page.read_text().replace("Tell the lead", "Tell the safety lead"))
+    changed = build_into("third")
+    assert len(renders) > rendered
+    assert "Tell the safety lead" in " ".join(changed)
+    assert "Tell the safety lead" not in " ".join(first)
 
 
 @pytest.mark.parametrize("damage", ["truncate pdf", "remove json", "bad json", "wrong ids"])

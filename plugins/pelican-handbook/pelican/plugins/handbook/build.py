@@ -123,9 +123,8 @@ def start_build(settings: dict) -> Build:
     build = Build(settings, options)
     settings[_KEY] = build
     if problems:
-        source = settings_file()
         for name, message in problems:
-            build.report.setting(name, message, source)
+            build.report.setting(name, message, settings_file(settings, name))
         # Nothing sensible can be built with settings the plugin cannot read.
         build.report.finish(fail=True)
     return build

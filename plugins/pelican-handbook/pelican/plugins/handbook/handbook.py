@@ -37,7 +37,7 @@ from .placeholders import placeholder_pattern, report_placeholders
 from .printouts import plan_printouts, write_printouts
 from .printouts.marks import stamp_print_marks
 from .reader import SYNTAX_OPTIONS, install_reader
-from .report import use_plain_lines
+from .report import show_again
 from .theme_check import provide_writer, report_broken_templates
 from .translations import apply_translations, page_writing, pages_written
 from .words import SCRIPT_WORDS
@@ -72,7 +72,7 @@ def _add_markdown_extensions(build, settings: dict) -> None:
 
 def begin(pelican) -> None:
     """Start this build's object and prepare the settings, before any generator exists."""
-    use_plain_lines()
+    show_again()
     build = start_build(pelican.settings)
     settings = pelican.settings
     if build.on("checklists"):

@@ -25,7 +25,8 @@ def menu_pages(build, context: dict) -> list:
         if slug not in by_slug:
             hint = did_you_mean(str(slug), by_slug)
             message = f"names {slug!r}, which is no page's slug{hint}"
-            build.report.setting(f"MENU_PAGES[{index}]", message, settings_file())
+            where = settings_file(build.settings, "MENU_PAGES")
+            build.report.setting(f"MENU_PAGES[{index}]", message, where)
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 

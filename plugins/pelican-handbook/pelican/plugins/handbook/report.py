@@ -1,47 +1,27 @@
 """Collect the problems a build finds, and report them all at once through logging.
 
 Problems are people's mistakes in content, settings or theme, not bugs: each
-is logged as `path:line: message`, sorted, and the build then exits 1 without
-a traceback.
+is logged as `path:line: message`, sorted, through the package's logger and
+whatever handler Pelican gives it (`pelican --log-handler plain` writes each
+as one line, for editors and scripts), and the build then exits 1 without a
+traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 from dataclasses import dataclass
 
 logger = logging.getLogger("pelican.plugins.handbook")
 
 
-class _PlainStderr(logging.StreamHandler):
-    """Write each record as one plain line to the current stderr.
+def show_again() -> None:
+    """Let this build log what an earlier build in the process logged already.
 
-    Pelican's own handler wraps lines at the terminal's width, which would
-    split `path:line:` messages that editors and tests read line by line.
+    Pelican's loggers drop a message already logged once in the process; a
+    second build (`pelican --autoreload`, a test) must say it again.
     """
-
-    def __init__(self):
-        super().__init__()
-        self.setFormatter(logging.Formatter("%(message)s"))
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value):  # StreamHandler sets it; the current stderr is used instead
-        pass
-
-
-def use_plain_lines() -> None:
-    """Give the plugin's logger its one-line handler, once per process."""
-    if not any(isinstance(handler, _PlainStderr) for handler in logger.handlers):
-        logger.addHandler(_PlainStderr())
-        logger.propagate = False
-    # Pelican's loggers drop a warning already logged once in the process; a
-    # second build (`pelican --autoreload`, a test) must say it again.
     for found in [f for f in logger.filters if type(f).__name__ == "LimitFilter"]:
         logger.removeFilter(found)
 
@@ -85,7 +65,7 @@ class Report:
 
     def setting(self, name: str, message: str, settings_file: str = "pelicanconf.py") -> None:
         """Record a problem with a setting, named as the settings file spells it."""
-        self.problems.add(Problem(settings_file, 0, f"{name} {message}"))
+        self.problems.add(Problem(display_path(settings_file), 0, f"{name} {message}"))
 
     def warn(self, path: str, line: int | None, message: str) -> None:
         """Log a warning now; a warning does not fail the build."""
@@ -113,10 +93,12 @@ class Report:
         # Problems that end the build are critical: `pelican -q` shows only
         # those, and would otherwise exit 1 without a word.
         level = logging.CRITICAL if fail else logging.ERROR
-        for line in grouped(problems) if group else map(str, problems):
-            logger.log(level, "%s", line)
         noun = "problem" if len(problems) == 1 else "problems"
-        logger.log(level, "handbook: %d %s found", len(problems), noun)
+        lines = grouped(problems) if group else [str(problem) for problem in problems]
+        # One record: Pelican's `--fatal errors` stops at the first record of
+        # its level, which must hold the whole list.
+        lines.append(f"handbook: {len(problems)} {noun} found")
+        logger.log(level, "%s", "\n".join(lines))
         if fail:
             # SystemExit passes through Pelican's `except Exception`, so the user
             # sees the list and no traceback.

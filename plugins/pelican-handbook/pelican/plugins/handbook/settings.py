@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 
@@ -104,15 +105,36 @@ SAVE_AS = {
 _UNSAFE_IN_NAME = re.compile(r"[\s\"#%&'<>?\\^`{|}:]")
 
 
-def settings_file() -> str:
-    """Return the settings file this run reads, as named on Pelican's command line."""
-    arguments = sys.argv[1:]
-    for index, argument in enumerate(arguments):
-        if argument in ("-s", "--settings") and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if argument.startswith("--settings="):
-            return argument.partition("=")[2]
-    return "pelicanconf.py"
+def settings_file(settings: dict, name: str) -> str:
+    """Return the settings file that writes setting `name`, as Pelican loaded it.
+
+    Pelican keeps no name of the file it read, but loads it as a module whose
+    names are the settings' values: the module holding this very value, and
+    assigning it itself (publishconf.py imports pelicanconf.py's), wrote it.
+    A value given on the command line (`-e`) is in no file: then the file
+    Pelican reads by default.
+    """
+    top = re.match(r"[A-Za-z_]\w*", name)
+    value = settings.get(top[0], _ABSENT) if top else _ABSENT
+    holders = [
+        module.__file__
+        for module in list(sys.modules.values())
+        if getattr(module, "__file__", None)
+        and str(module.__file__).endswith(".py")
+        # Its own names only: a module's __getattr__ may import or warn.
+        and getattr(module, "__dict__", {}).get(top[0] if top else "", _ABSENT) is value
+    ]
+    if value is _ABSENT or not holders:
+        return "pelicanconf.py"
+    assigns = re.compile(rf"^{re.escape(top[0])}\s*[:=]", re.MULTILINE)
+    for path in holders:
+        with contextlib.suppress(OSError), open(path, encoding="utf-8") as handle:
+            if assigns.search(handle.read()):
+                return path
+    return holders[0]
+
+
+_ABSENT = object()
 
 
 def _value_problem(key: str, value) -> str | None:

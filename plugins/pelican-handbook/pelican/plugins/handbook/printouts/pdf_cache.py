@@ -8,6 +8,11 @@ without WeasyPrint), the card ids and WeasyPrint's version. A build whose
 cards page and styles are unchanged copies the cached PDF and the ids of
 the cards that overflowed. The hash cannot see the fonts installed on the
 machine, which WeasyPrint picks when the styles name none it loads.
+
+The key holds no absolute path of the output folder: `make html` builds
+into a new folder and swaps it in, and each test builds into its own, so a
+key that held the folder would render every build's PDFs again. A file in
+the output folder is named by its path in it, and read for its bytes.
 """
 
 from __future__ import annotations
@@ -77,6 +82,13 @@ def _html_urls(html: bytes) -> tuple[list[str], list[str]]:
     return sheets, files
 
 
+def _in_output(url: str, output_url: str) -> str:
+    """Return `url` named by its path in the output folder, when it is there."""
+    if url.startswith(output_url + "/"):
+        return "output:" + url[len(output_url) :]
+    return url
+
+
 def _local_path(url: str) -> Path | None:
     """Return the file a `file:` URL names, or None for any other URL."""
     parts = urlsplit(url)
@@ -108,9 +120,12 @@ def cache_key(
 
     Each file is found as the URL fetcher of `_render` finds it, from the
     page's own address (relative, root-relative or under SITEURL, in the
-    `output` folder); its URL and its bytes, or that it cannot be read, go
-    into the hash. So does the page's own address: WeasyPrint writes links
-    to other files as absolute URLs.
+    `output` folder); its URL (its path in `output` when it is there) and
+    its bytes, or that it cannot be read, go into the hash. So does the
+    page's path in `output`. A link the page shows to another of the site's
+    files is written in the PDF as an absolute URL in the folder the PDF was
+    first rendered in: a link into a build folder, which `make html` moves,
+    wherever it was rendered.
     """
 
     digest = hashlib.sha256()
@@ -122,7 +137,9 @@ def cache_key(
 
     html = html_path.read_bytes()
     base = Path(os.path.abspath(html_path)).as_uri()
-    for field in (str(_RECIPE), version, base, siteurl, "\0".join(card_ids)):
+    output_url = Path(os.path.abspath(output)).as_uri().rstrip("/")
+    page = _in_output(base, output_url)
+    for field in (str(_RECIPE), version, page, siteurl, "\0".join(card_ids)):
         add(field.encode("utf-8"))
     add(html)
     sheets, files = _html_urls(html)
@@ -134,7 +151,7 @@ def cache_key(
         if url in seen or url.startswith("data:"):
             continue
         seen.add(url)
-        add(url.encode("utf-8"))
+        add(_in_output(url, output_url).encode("utf-8"))
         path = _local_path(site_file(url, output, siteurl))
         try:
             data = path.read_bytes() if path else None
