@@ -217,7 +217,7 @@ def test_a_cache_hit_does_not_import_weasyprint(site, tmp_path):
 
 
 def test_storing_keeps_the_entries_used_last(site, tmp_path, monkeypatch):
-    def fake_render(html_path, pdf_path, card_ids, siteurl):
+    def fake_render(html_path, pdf_path, card_ids, siteurl, root):
         pdf_path.write_bytes(b"%PDF-1.7\n" + html_path.read_bytes()[-40:])
         return []
 

@@ -91,7 +91,8 @@ def write_cards(build, pelican, state, render: Callable[..., Path]) -> None:
     cache = Path(settings.get("CACHE_PATH") or "cache") / "handbook"
 
     def pdf(html: Path, name: str, faces: list[Face]) -> list[str]:
-        return write_pdf(html, output / name, [face.id for face in faces], siteurl, cache)
+        ids = [face.id for face in faces]
+        return write_pdf(html, output / name, ids, siteurl, cache, root=output)
 
     def make_faces(least: dict) -> list[Face]:
         faces = card_faces(state.pages, settings, options["card_max_items"], least)

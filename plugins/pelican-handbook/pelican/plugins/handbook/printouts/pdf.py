@@ -71,7 +71,9 @@ def _site_fetcher(weasyprint, output: Path, siteurl: str):
     return SiteFetcher(allowed_protocols={"file", "data"})
 
 
-def _render(html_path: Path, pdf_path: Path, card_ids: list[str], siteurl: str) -> list[str]:
+def _render(
+    html_path: Path, pdf_path: Path, card_ids: list[str], siteurl: str, root: Path
+) -> list[str]:
     """Render `pdf_path` with WeasyPrint; return the ids of cards that overflow."""
     try:
         # Imported here: WeasyPrint loads Pango when imported, and only this job needs it.
@@ -86,7 +88,7 @@ def _render(html_path: Path, pdf_path: Path, card_ids: list[str], siteurl: str) 
     # WeasyPrint logs every CSS rule it does not support (screen-only ones in
     # the theme's stylesheets); those are not the organizer's problem.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = _site_fetcher(weasyprint, pdf_path.parent, siteurl)
+    fetcher = _site_fetcher(weasyprint, root, siteurl)
     document = weasyprint.HTML(filename=str(html_path), url_fetcher=fetcher).render()
     # PDF/UA-1: tagged, so a screen reader reads the cards in order, with the
     # page's language, and its <title> shown as the document's name; the
@@ -101,16 +103,21 @@ def write_pdf(
     card_ids: list[str],
     siteurl: str = "",
     cache: Path | None = None,
+    root: Path | None = None,
 ) -> list[str]:
     """Write `pdf_path` from the written cards page; return the ids of cards that overflow.
+
+    `root` is the site's output folder, where a root-relative link (`/theme/...`)
+    leads: another language's PDFs are in a folder of their own (`es/`).
 
     With a `cache` folder, a PDF rendered before from the same cards page,
     styles, images, card ids and WeasyPrint is copied instead of rendered.
     """
+    root = root or pdf_path.parent
     version = renderer_version() if cache is not None else None
     entry = None
     if version is not None:
-        key = cache_key(html_path, pdf_path.parent, card_ids, siteurl, version)
+        key = cache_key(html_path, root, card_ids, siteurl, version)
         entry = cache / f"{ENTRY}-{key}.pdf"
         found = cached(entry)
         if found is not None:
@@ -121,7 +128,7 @@ def write_pdf(
                 os.utime(entry.with_suffix(".json"))
             logger.debug("copied the cached pocket-card PDF %s", entry)
             return ids
-    ids = _render(html_path, pdf_path, card_ids, siteurl)
+    ids = _render(html_path, pdf_path, card_ids, siteurl, root)
     if entry is not None:
         store(entry, pdf_path.read_bytes(), ids)
     return ids
