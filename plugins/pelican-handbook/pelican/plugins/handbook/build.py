@@ -117,12 +117,17 @@ def checked_settings(settings: dict) -> tuple[dict, list[tuple[str, str]]]:
     return options, [problem for problem in problems if problem[0] not in named] + others
 
 
-def start_build(settings: dict) -> Build:
-    """Make this build's object, its settings checked; stop at once if they are wrong."""
+def start_build(settings: dict, found: list[tuple[str, str, str]] | None = None) -> Build:
+    """Make this build's object, its settings checked; stop at once if they are wrong.
+
+    `found` holds the settings problems found before, each with its settings file.
+    """
     options, problems = checked_settings(settings)
     build = Build(settings, options)
     settings[_KEY] = build
-    if problems:
+    for name, message, where in found or []:
+        build.report.setting(name, message, where)
+    if problems or found:
         for name, message in problems:
             build.report.setting(name, message, settings_file(settings, name))
         # Nothing sensible can be built with settings the plugin cannot read.

@@ -30,6 +30,7 @@ from .headings import ChecklistHeadingIds, site_has_toc
 from .language import text_direction
 from .linkcheck import ContentLinks, check_output, remember_written
 from .linkcheck.html import read_tree
+from .loaded_plugins import unloaded_plugins
 from .menu import share_menu
 from .offline import write_app_files, write_service_worker
 from .page_checklists import describe
@@ -73,7 +74,8 @@ def _add_markdown_extensions(build, settings: dict) -> None:
 def begin(pelican) -> None:
     """Start this build's object and prepare the settings, before any generator exists."""
     show_again()
-    build = start_build(pelican.settings)
+    # A plugin Pelican could not load is a settings problem: what it gives is missing.
+    build = start_build(pelican.settings, unloaded_plugins(pelican))
     settings = pelican.settings
     if build.on("checklists"):
         _add_markdown_extensions(build, settings)
