@@ -1,7 +1,7 @@
 """Find the plugins PLUGINS names that Pelican could not load.
 
 Pelican logs an error for such a plugin and builds on without it, so what
-it gives (a site plugin's theme words) is silently missing. Pelican 4.9 and
+it gives (a site plugin's theme words) is silently missing. Pelican 4.6 and
 later also rewrite settings["PLUGINS"] to the plugins it loaded, so the
 names as written are read from the settings file's module, which Pelican
 loads under the file's name and keeps in sys.modules.
