@@ -15,7 +15,6 @@ through the `on_mistake` callback; the checklists also through
 
 from __future__ import annotations
 
-import html
 import sys
 import xml.etree.ElementTree as etree
 from dataclasses import replace
@@ -41,18 +40,9 @@ from .markup import (
     wrap_list,
 )
 from .mistakes import FRAGMENT_CLOSERS, FRAGMENT_OPENERS, Mistakes
-from .titles import HEADINGS, LeadIn, lead_in, source_snippet
+from .titles import HEADINGS, LeadIn, heading_names, lead_in, source_snippet
 
 _LISTS = ("ul", "ol")
-
-
-def _heading_names(tokens: list[dict]) -> dict[str, str]:
-    """Return toc's plain name of each heading by id (it leaves out permalinks)."""
-    names = {}
-    for token in tokens:
-        names[token["id"]] = html.unescape(token["name"])
-        names.update(_heading_names(token.get("children", [])))
-    return names
 
 
 class ChecklistTreeprocessor(Treeprocessor):
@@ -78,7 +68,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         self.used_ids = ids_in(root)
         self.mistakes = self.new_mistakes()
         self.page_kind = self._page_kind()
-        self.heading_names = _heading_names(getattr(self.md, "toc_tokens", []))
+        self.heading_names = heading_names(getattr(self.md, "toc_tokens", []))
         self.md.checklists = []
         self._walk(root)
         self.mistakes.after_walk(root)

@@ -7,6 +7,7 @@ write for GitHub), or a paragraph whose last sentence ends in ":".
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from typing import NamedTuple
@@ -74,3 +75,12 @@ def source_snippet(element: etree.Element) -> str:
     if len(words) <= _SNIPPET_LENGTH:
         return words
     return words[: _SNIPPET_LENGTH + 1].rsplit(" ", 1)[0] or words[:_SNIPPET_LENGTH]
+
+
+def heading_names(tokens: list[dict]) -> dict[str, str]:
+    """Return toc's plain name of each heading by id (it leaves out permalinks)."""
+    names = {}
+    for token in tokens:
+        names[token["id"]] = html.unescape(token["name"])
+        names.update(heading_names(token.get("children", [])))
+    return names
