@@ -95,6 +95,8 @@ def begin(pelican) -> None:
     stamp_build_date(build.template_values, settings, build.options["date_format"])
     # `<html dir>` for the site's language: Arabic, Hebrew, Persian, Urdu read right to left.
     build.template_values["HANDBOOK_DIR"] = text_direction(settings.get("DEFAULT_LANG", "en"))
+    # The dates the scripts write (a checklist run's start) follow it too.
+    build.template_values["HANDBOOK_DATE_FORMAT"] = build.options["date_format"]
     # Which features are on, for handbook/assets.html: it brings only their files.
     build.template_values["HANDBOOK_FEATURES"] = {name: build.on(name) for name in FEATURES}
     # The plugin's assets go first, so a theme's own `handbook/` files replace

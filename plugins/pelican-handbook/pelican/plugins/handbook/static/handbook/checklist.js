@@ -296,17 +296,39 @@ function zoneLabel(date) {
   return name && name !== short ? `${short} (${name})` : short;
 }
 
-const two = (n) => String(n).padStart(2, "0");
-
+// Hours and minutes on a 24-hour clock, in the page's language's digits:
+// a report's times, read by someone else, are never am or pm.
 function clock(time, zoned = true) {
   const date = new Date(time);
-  const shown = `${two(date.getHours())}:${two(date.getMinutes())}`;
+  const shown = format({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
   return zoned && elsewhere(date) ? `${shown} ${zoneOf(date)}` : shown;
 }
 
+// Each strftime code of the site's date_format (handbook/words.html), as
+// the page's language writes that part: "%d/%m/%Y", "%-d %B %Y".
+const DATE_PARTS = {
+  Y: { year: "numeric" },
+  y: { year: "2-digit" },
+  m: { month: "2-digit" },
+  "-m": { month: "numeric" },
+  B: { month: "long" },
+  b: { month: "short" },
+  d: { day: "2-digit" },
+  "-d": { day: "numeric" },
+  e: { day: "numeric" },
+  A: { weekday: "long" },
+  a: { weekday: "short" },
+};
+
 function day(time) {
   const date = new Date(time);
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+  const pattern = typeof SITE.date_format === "string" ? SITE.date_format : "%Y-%m-%d";
+  return pattern.replace(/%(-?)([a-zA-Z%])/g, (code, bare, letter) => {
+    if (letter === "%") return "%";
+    const options = DATE_PARTS[bare + letter] || DATE_PARTS[letter];
+    // One part alone: Intl writes a month's name as it stands by itself.
+    return options ? format(options).format(date) : code;
+  });
 }
 
 function make(tag, className, text) {
