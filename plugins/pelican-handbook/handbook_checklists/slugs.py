@@ -33,7 +33,8 @@ def _is_word(char: str) -> bool:
 
 def slugify(value: str, separator: str) -> str:
     """Return the slug of `value`: toc's, or one that keeps every script's letters and marks."""
-    if _is_complete_in_ascii(value):
+    # ASCII text needs no look at each character's category (BENCH.md).
+    if value.isascii() or _is_complete_in_ascii(value):
         return toc.slugify(value, separator)
     text = unicodedata.normalize("NFC", value)
     # As toc does: drop what is neither word, space nor hyphen; lower; join with `separator`.
