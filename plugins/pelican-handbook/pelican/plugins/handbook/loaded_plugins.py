@@ -10,43 +10,22 @@ loads under the file's name and keeps in sys.modules.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
-from types import ModuleType
 
 from .hints import did_you_mean
-from .settings import settings_file
+from .settings import settings_file, settings_modules
 
 _NAMESPACE = "pelican.plugins."
 
 
-def _settings_module(settings: dict) -> ModuleType | None:
-    """Return the loaded settings file's module: the one holding most of the settings' values."""
-    values = [
-        value
-        for name, value in settings.items()
-        if name.isupper() and name != "PLUGINS" and isinstance(value, (list, dict, tuple))
-    ]
-    best, shared = None, 0
-    for module in list(sys.modules.values()):
-        names = getattr(module, "__dict__", {})
-        if "PLUGINS" not in names or not str(names.get("__file__", "")).endswith(".py"):
-            continue
-        # By identity: the settings hold the file's own lists and dicts, not copies.
-        held = {id(value) for value in names.values()}
-        count = sum(1 for value in values if id(value) in held)
-        if count > shared:
-            best, shared = module, count
-    return best
-
-
 def written_plugins(settings: dict) -> tuple[list[str], str]:
     """Return the plugin names PLUGINS gives, as written, and the file that writes them."""
-    module = _settings_module(settings)
+    # Pelican rewrites settings["PLUGINS"]: the file's own list is in its module.
+    module = next((m for m in settings_modules(settings) if "PLUGINS" in m.__dict__), None)
     given = list(settings.get("PLUGINS") or [])
     where = settings_file(settings, "PLUGINS")
     if module is not None:
-        given += list(getattr(module, "PLUGINS", None) or [])
+        given += list(module.__dict__["PLUGINS"] or [])
         where = module.__file__
     names = [name for name in given if isinstance(name, str)]
     return list(dict.fromkeys(names)), where

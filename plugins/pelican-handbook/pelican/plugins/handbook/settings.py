@@ -106,26 +106,40 @@ SAVE_AS = {
 _UNSAFE_IN_NAME = re.compile(r"[\s\"#%&'<>?\\^`{|}:]")
 
 
+def settings_modules(settings: dict) -> list:
+    """Return the modules of the settings files Pelican loaded, the one holding most settings first.
+
+    Pelican keeps no name of the file it read, but loads it as a module whose
+    names are the settings' values: the settings hold the file's own lists and
+    dicts, not copies (and publishconf.py holds pelicanconf.py's, imported).
+    """
+    values = {id(v) for k, v in settings.items() if k.isupper() and isinstance(v, (list, dict))}
+    found = []
+    for module in list(sys.modules.values()):
+        # Its own names only: a module's __getattr__ may import or warn.
+        names = getattr(module, "__dict__", {})
+        if str(names.get("__file__", "")).endswith(".py"):
+            shared = sum(1 for value in names.values() if id(value) in values)
+            if shared:
+                found.append((shared, module))
+    return [module for _, module in sorted(found, key=lambda pair: -pair[0])]
+
+
 def settings_file(settings: dict, name: str) -> str:
     """Return the settings file that writes setting `name`, as Pelican loaded it.
 
-    Pelican keeps no name of the file it read, but loads it as a module whose
-    names are the settings' values: the module holding this very value, and
-    assigning it itself (publishconf.py imports pelicanconf.py's), wrote it.
-    A value given on the command line (`-e`) is in no file: then the file
-    Pelican reads by default.
+    Of the settings files holding this very value, the one that assigns it
+    itself (publishconf.py imports pelicanconf.py's). A value given on the
+    command line (`-e`) is in no file: then the file Pelican reads by default.
     """
     top = re.match(r"[A-Za-z_]\w*", name)
     value = settings.get(top[0], _ABSENT) if top else _ABSENT
     holders = [
         module.__file__
-        for module in list(sys.modules.values())
-        if getattr(module, "__file__", None)
-        and str(module.__file__).endswith(".py")
-        # Its own names only: a module's __getattr__ may import or warn.
-        and getattr(module, "__dict__", {}).get(top[0] if top else "", _ABSENT) is value
+        for module in settings_modules(settings)
+        if value is not _ABSENT and module.__dict__.get(top[0], _ABSENT) is value
     ]
-    if value is _ABSENT or not holders:
+    if not holders:
         return "pelicanconf.py"
     assigns = re.compile(rf"^{re.escape(top[0])}\s*[:=]", re.MULTILINE)
     for path in holders:
