@@ -84,8 +84,3 @@ def describe(page, root) -> None:
     if "handbook_checklists" not in page.metadata:
         page.handbook_checklists = checklists_in(root)
     page.handbook_toc = headings_in(root)
-
-
-def describe_read(page, headings: list[dict]) -> None:
-    """Set `page.handbook_toc` from headings already read; its checklists came with its metadata."""
-    page.handbook_toc = headings

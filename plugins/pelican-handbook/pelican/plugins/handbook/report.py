@@ -57,12 +57,6 @@ class Report:
         """Record a problem in `path` at `line` (1-based; None when unknown)."""
         self.problems.add(Problem(display_path(path), line or 1, message))
 
-    def whole_file(self, path: str, message: str) -> None:
-        """Record a problem with a whole file, once: only if nothing else was found in it."""
-        shown = display_path(path)
-        if not any(problem.path == shown for problem in self.problems):
-            self.problems.add(Problem(shown, 0, message))
-
     def setting(self, name: str, message: str, settings_file: str = "pelicanconf.py") -> None:
         """Record a problem with a setting, named as the settings file spells it."""
         self.problems.add(Problem(display_path(settings_file), 0, f"{name} {message}"))
