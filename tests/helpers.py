@@ -181,6 +181,16 @@ def build_handbook(output: Path, settings: dict | None = None, content: Path = H
     return build(output, content=content, settings={**menu, **(settings or {})})
 
 
+def without_printouts(handbook: dict | None = None) -> dict:
+    """Return HANDBOOK settings (the fixture organization's by default) with printouts off.
+
+    Rendering the pocket-card PDFs is most of what a build of the fixture
+    handbook costs, and every change to a card renders them again: a test
+    that looks at no printout (cards, PDFs, report form) builds without them.
+    """
+    return {**(handbook or FIXTURE_ORGANIZATION["HANDBOOK"]), "printouts": False}
+
+
 def copy_handbook(destination: Path) -> Path:
     """Copy the fixture handbook to `destination`, for tests that change it."""
     shutil.copytree(HANDBOOK, destination)

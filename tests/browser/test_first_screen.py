@@ -8,9 +8,12 @@ from pelican.plugins.handbook.contacts import contacts_for_templates, shown
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
-from tests.helpers import FIXTURE_ORGANIZATION, build_handbook
+from tests.helpers import FIXTURE_ORGANIZATION, build_handbook, without_printouts
 
 STAFF = "conduct-staff-procedure.html"
+# The first screen and the home page, built with other organizers: the cards
+# (which list them too) are tested in tests/build/test_cards.py.
+NO_CARDS = {"HANDBOOK": without_printouts()}
 
 # Top of each part of the first screen, in page order, as the phone shows it.
 LAYOUT = """() => {
@@ -112,7 +115,7 @@ FIVE_ORGANIZERS = [
 def test_a_long_list_of_organizers_never_pushes_the_danger_box_down(phone, serve, tmp_path):
     danger, links, fits, home = {}, {}, {}, {}
     for count in (2, 5):
-        settings = {"ORGANIZER_CONTACTS": FIVE_ORGANIZERS[:count]}
+        settings = {**NO_CARDS, "ORGANIZER_CONTACTS": FIVE_ORGANIZERS[:count]}
         site = build_handbook(tmp_path / f"output-{count}", settings=settings)
         page = phone.new_page()
         page.goto(f"{serve(site)}/{STAFF}")
@@ -146,7 +149,8 @@ def test_organizer_phones_on_the_first_screen_keep_the_jump_list_in_view(
         {**contact, "phone": f"+1 (617) 555 010{n}"} if n < with_phones else contact
         for n, contact in enumerate(FIXTURE_ORGANIZATION["ORGANIZER_CONTACTS"])
     ]
-    site = build_handbook(tmp_path / "output", settings={"ORGANIZER_CONTACTS": organizers})
+    settings = {**NO_CARDS, "ORGANIZER_CONTACTS": organizers}
+    site = build_handbook(tmp_path / "output", settings=settings)
     page = phone.new_page()
     page.goto(f"{serve(site)}/{STAFF}")
     assert page.locator(".danger .contacts a[href^='tel:+1617555010']").count() == with_phones
