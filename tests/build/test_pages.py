@@ -14,6 +14,7 @@ from tests.helpers import (
     normalised,
     run_pelican,
     seed_sentences,
+    without_printouts,
 )
 
 ORG = FIXTURE_ORGANIZATION
@@ -63,8 +64,8 @@ def test_without_menu_pages_the_navigation_lists_only_the_pages_written(tmp_path
     # link to it would point nowhere, and the link check fails every page.
     content = copy_handbook(tmp_path / "content")
     (content / "pages" / "draft-notes.md").write_text("Title: Draft notes\nSave_as:\n\nText.\n")
-    handbook = {**ORG["HANDBOOK"], "printouts": False}
-    result = run_pelican(tmp_path / "output", content=content, settings={"HANDBOOK": handbook})
+    settings = {"HANDBOOK": without_printouts()}
+    result = run_pelican(tmp_path / "output", content=content, settings=settings)
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "output" / "draft-notes.html").exists()
     # The staff procedure is hidden: only MENU_PAGES can list it.
@@ -115,6 +116,8 @@ def test_a_changed_setting_changes_every_page(tmp_path):
         "LEADERS_EMAIL": "board@fork.test",
         "ORGANIZATION": "Example Users Group",
         "ORGANIZER_CONTACTS": [{"role": "Helpers", "email": "help@fork.test"}],
+        # The pages of PAGES only: the cards' contacts are tested in test_cards.py.
+        "HANDBOOK": without_printouts(),
     }
     output = build_handbook(tmp_path / "out", settings=changed)
     for name in PAGES:
@@ -166,7 +169,11 @@ def test_an_article_builds_clean_in_the_handbook_look(tmp_path):
         "Read the [Code of Conduct]({filename}/pages/code-of-conduct.md#raising-a-concern).\n",
         encoding="utf-8",
     )
-    output = build_handbook(tmp_path / "out", content=content)
+    # The article's page is what this looks at; an article in a build with
+    # printouts is test_links_build_safety.py's draft.
+    output = build_handbook(
+        tmp_path / "out", settings={"HANDBOOK": without_printouts()}, content=content
+    )
     page = soup(output / "venue-update.html")
     assert page.main.h1.get_text(strip=True) == "Venue update"
     assert page.select("nav.site-nav a")
