@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 from tests.browser.test_quality_gates import WATCH_CSP
-from tests.helpers import FIXTURE_ORGANIZATION, build_handbook
+from tests.helpers import build_handbook, without_printouts
 
 WORDS = {
     "reset": "Clear",
@@ -25,7 +25,8 @@ def worded(tmp_path_factory, serve):
     """The fixture handbook built with WORDS over its organization's words; its folder and URL."""
     # A HANDBOOK given on the command line replaces the whole dict: keep the
     # fixture organization's, never the fork's own (its pelicanconf.py, its content).
-    handbook = FIXTURE_ORGANIZATION["HANDBOOK"]
+    # No printouts: the words tested are the checklist script's, on the staff page.
+    handbook = without_printouts()
     settings = {"HANDBOOK": {**handbook, "words": {**handbook["words"], **WORDS}}}
     output = build_handbook(tmp_path_factory.mktemp("words") / "output", settings=settings)
     return output, serve(output)
