@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import DATA, FIXTURE_ORGANIZATION, run_pelican
+from tests.helpers import DATA, FIXTURE_ORGANIZATION, run_pelican, without_printouts
 
 BILINGUAL_CONTENT = DATA / "forks" / "bilingual"
 SPANISH_WORDS = {
@@ -47,6 +47,9 @@ BILINGUAL = {
 STAFF = "conduct-staff-procedure.html"
 
 
-def build_bilingual(output: Path, content: Path = BILINGUAL_CONTENT):
+def build_bilingual(output: Path, content: Path = BILINGUAL_CONTENT, printouts: bool = True):
     """Build the two-language site into `output`; return the build's result."""
-    return run_pelican(output, content=content, settings=BILINGUAL)
+    settings = BILINGUAL
+    if not printouts:
+        settings = {**BILINGUAL, "HANDBOOK": without_printouts(BILINGUAL["HANDBOOK"])}
+    return run_pelican(output, content=content, settings=settings)

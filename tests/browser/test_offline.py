@@ -9,7 +9,13 @@ from bs4 import BeautifulSoup
 from pelican.plugins.handbook.contacts import contacts_for_templates
 from playwright.sync_api import expect
 
-from tests.helpers import BOX, FIXTURE_ORGANIZATION, build_handbook, copy_handbook
+from tests.helpers import (
+    BOX,
+    FIXTURE_ORGANIZATION,
+    build_handbook,
+    copy_handbook,
+    without_printouts,
+)
 
 STAFF = "conduct-staff-procedure.html"
 
@@ -105,7 +111,9 @@ def test_offline_ticks_still_work_and_the_contacts_are_there(phone, site, site_u
 
 def test_a_new_build_reaches_the_phone_on_its_next_online_visit(browser, serve, tmp_path):
     content = copy_handbook(tmp_path / "content")
-    output = build_handbook(tmp_path / "output", content=content)
+    # No printouts: the PDF offline is the test above's; this one is the page's new text.
+    settings = {"HANDBOOK": without_printouts()}
+    output = build_handbook(tmp_path / "output", settings, content=content)
     url = serve(output)
     context = browser.new_context()
     page = visit_once(context, url)
@@ -119,7 +127,7 @@ def test_a_new_build_reaches_the_phone_on_its_next_online_visit(browser, serve, 
     staff = content / "pages" / "conduct-staff-procedure.md"
     new_text = "Check the quiet room key is at the registration desk."
     staff.write_text(staff.read_text(encoding="utf-8") + f"\n{new_text}\n", encoding="utf-8")
-    build_handbook(output, content=content)
+    build_handbook(output, settings, content=content)
 
     # Online: the page itself comes from the network at once.
     page.goto(f"{url}/{STAFF}")
