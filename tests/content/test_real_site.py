@@ -116,6 +116,8 @@ def test_a_changed_setting_in_pelicanconf_changes_every_page(tmp_path):
             '"conduct@bostonpython.com"': '"help@fork.test"',
             '"leaders@bostonpython.com"': '"board@fork.test"',
             'ORGANIZATION = "Boston Python"': 'ORGANIZATION = "Example Users Group"',
+            # The pages of PAGES only: without the cards' PDFs to render again.
+            "HANDBOOK = {": 'HANDBOOK = {\n    "printouts": False,',
         },
     )
     output = build(tmp_path / "out", conf=str(conf))
