@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .csp import may_be_blocked
 from .html import ParsedPage
 from .judge import LinkJudge
 from .placeholders import PLACEHOLDER, loose_placeholders
@@ -39,6 +40,13 @@ class LinkState:
     # Every link of every page's content, checked at its source: a template that
     # prints other pages' content (an index, an archive) repeats them.
     content_hrefs: set[str] = field(default_factory=set)
+    # What the written site's check needs of each page's content, which it
+    # does not read again, by output path: its ids; the ids it holds more
+    # than once, with their lines in the content; the links a page's
+    # Content-Security-Policy could block. Only pages with any are in the last two.
+    content_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    content_duplicates: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    content_external: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
     # The content each page was written with, by absolute output path.
     written: dict[str, str] = field(default_factory=dict)
     # The template each file was written from, by absolute output path.
@@ -108,6 +116,7 @@ class ContentLinks:
             if _FOOTNOTE_BACKREF.match(href):
                 continue  # made by the footnotes extension; a footnote never cited is reported
             self.record(source, lines.line_of(href), page, output, href)
+        keep_for_output(state, output, html)
         for label in check_references(report, source, found):
             definition = found.definitions[label]
             if not JINJA.search(definition.target):
@@ -124,6 +133,17 @@ class ContentLinks:
             self.report.problem(source, line, verdict)
         elif verdict is not None:
             self.state.queued.append((source, line, href, verdict))
+
+
+def keep_for_output(state: LinkState, output: str, html: ParsedPage) -> None:
+    """Keep what the written site's check needs of a page's content."""
+    state.content_ids[output] = frozenset(html.ids)
+    duplicates = {name: lines for name, lines in html.ids.items() if len(lines) > 1}
+    if duplicates:
+        state.content_duplicates[output] = duplicates
+    external = [link for link in html.links if may_be_blocked(link[0])]
+    if external:
+        state.content_external[output] = external
 
 
 def report_placeholders(build, source: str, found: SourceLinks, placeholders) -> None:

@@ -64,10 +64,15 @@ def _allows(sources: list[str], url: str) -> bool:
     return False
 
 
+def may_be_blocked(href: str) -> bool:
+    """Say whether a page's policy could block `href`: it is on another site."""
+    return href.lower().startswith(("http:", "https:", "//"))
+
+
 def blocked_by_policy(policy: str | None, href: str, tag: str) -> str | None:
     """Return why a page's policy blocks the external resource `href` of a `tag`, or None."""
     directive = _DIRECTIVE.get(tag)
-    if not policy or directive is None or not href.lower().startswith(("http:", "https:", "//")):
+    if not policy or directive is None or not may_be_blocked(href):
         return None
     directives = _directives(policy)
     # form-action and base-uri do not fall back to default-src in a browser;

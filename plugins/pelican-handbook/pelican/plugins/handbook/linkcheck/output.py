@@ -17,7 +17,14 @@ from .csp import blocked_by_policy
 from .html import ParsedPage
 from .placeholders import PLACEHOLDER
 from .targets import EXTERNAL, is_ignored, scheme_problem, site_path, target_of
-from .written import HTML_SUFFIXES, OutputIndex, list_output, read_written
+from .written import (
+    HTML_SUFFIXES,
+    OutputIndex,
+    add_content_ids,
+    list_output,
+    read_written,
+    written_links,
+)
 
 
 def remember_written(state: LinkState, path: str, context: dict) -> None:
@@ -74,12 +81,18 @@ class OutputCheck:
         # on a listing page (an index, an archive) from the theme's own.
         for output in sorted(pages, key=lambda name: (name not in self.state.pages, name)):
             path = os.path.join(self.index.root, output)
-            parsed = read_written(path, self.state.written.get(os.path.abspath(path)))
-            self.index.ids[output] = frozenset(parsed.ids)
-            if output in self.state.pages:
-                inside = parsed.content
-                self.content_ids.update(n for n, lines in parsed.ids.items() if lines[0] in inside)
-                self.state.content_hrefs.update(h for h, line, _ in parsed.links if line in inside)
+            # A page whose content was checked at its source is read without it.
+            checked = output in self.state.content_ids
+            content = self.state.written.get(os.path.abspath(path)) if checked else None
+            parsed = read_written(path, content)
+            ids = frozenset(parsed.ids)
+            if parsed.content:
+                content_ids = self.state.content_ids.pop(output)
+                add_content_ids(parsed, content_ids, self.state.content_duplicates.pop(output, {}))
+                ids |= content_ids
+                self.content_ids |= content_ids
+                self.state.content_hrefs |= written_links(content)
+            self.index.ids[output] = ids
             self.check_page(output, parsed)
         for output, line, href, label in self.waiting:
             problem = self.theme_problem(output, href)
@@ -174,6 +187,12 @@ class OutputCheck:
             problem = self.theme_problem(output, href)
             if problem:
                 self.report.problem(path, line, problem + where)
+        if parsed.content:
+            # The content was left out of the page read: its links on other sites here.
+            for href, _, tag in self.state.content_external.pop(output, ()):
+                blocked = blocked_by_policy(parsed.csp, href, tag)
+                if blocked:
+                    self.problem_at(output, path, 1, True, blocked, where, href)
         for snippet, line in parsed.placeholders:
             if line not in content and snippet not in self.state.placeholders:
                 self.report.problem(path, line, f"literal '{snippet}' left in the page{where}")

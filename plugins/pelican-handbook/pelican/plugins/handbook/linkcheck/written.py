@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
+from html import unescape
 
 from .html import ParsedPage, parse_document
 from .targets import is_top, suggestion
@@ -71,16 +73,46 @@ def list_output(root: str) -> set[str]:
 
 
 def read_written(path: str, content: str | None) -> ParsedPage:
-    """Return what a written page holds, and which of its lines hold its content.
+    """Return what the theme wrote in a page, and which of its lines hold its content.
 
-    `content` is the content the page was written with: its links were
-    checked at their source, so the output pass checks the theme's only.
+    `content` is the content the page was written with, or None to read the
+    whole page. Its links were checked at its source and its ids read there,
+    so it is left out here, each of its lines kept blank: the theme's lines
+    keep their numbers, and the content, most of a page, is not parsed twice.
     """
     with open(path, encoding="utf-8", errors="replace") as handle:
         text = handle.read()
-    page = parse_document(text)
     offset = text.find(content) if content else -1
-    if offset >= 0:
-        first = text.count("\n", 0, offset) + 1
-        page.content = range(first, first + content.count("\n") + 1)
+    if offset < 0:
+        return parse_document(text)
+    lines = content.count("\n")
+    page = parse_document(text[:offset] + "\n" * lines + text[offset + len(content) :])
+    first = text.count("\n", 0, offset) + 1
+    page.content = range(first, first + lines + 1)
     return page
+
+
+def add_content_ids(page: ParsedPage, ids: frozenset[str], duplicates: dict) -> None:
+    """Give a page read without its content the ids of its content that are duplicates.
+
+    `ids` are the content's ids, `duplicates` those it holds more than once,
+    with their lines in the content: with the theme's, they are the page's.
+    """
+    shift = page.content.start - 1
+    for name in ids & page.ids.keys():
+        # The content's line of an id it holds once is not kept: its first line stands for it.
+        lines = [line + shift for line in duplicates.get(name, [1])]
+        page.ids[name] = sorted([*page.ids[name], *lines])
+    for name, lines in duplicates.items():
+        if name not in page.ids:
+            page.ids[name] = [line + shift for line in lines]
+
+
+# The links a page's content was written with (Python-Markdown writes each
+# value in double quotes): a listing page that copies the content repeats them.
+_WRITTEN_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+def written_links(content: str) -> set[str]:
+    """Return the links of a page's content as written, addresses filled in."""
+    return {unescape(href) for href in _WRITTEN_LINK.findall(content)}
