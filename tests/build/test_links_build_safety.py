@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from tests import helpers
 from tests.helpers import FIXTURE_ORGANIZATION, HANDBOOK, ROOT
 
 BROKEN = "Title: Broken\n\nSee [the rules]({filename}nowhere.md).\n"
@@ -38,6 +39,10 @@ def project_copy(folder: Path) -> Path:
     with (folder / "pelicanconf.py").open("a", encoding="utf-8") as conf:
         conf.write(f"\n# The fixture organization (tests/helpers.py).\n{settings}")
     (folder / ".venv").symlink_to(ROOT / ".venv")
+    # Pelican's cache/ (where `make html` keeps the rendered card PDFs), shared
+    # with the session's other builds, as one checkout keeps it across builds.
+    if helpers.CACHE_PATH is not None:
+        (folder / "cache").symlink_to(helpers.CACHE_PATH)
     return folder
 
 
