@@ -10,9 +10,24 @@ import pytest
 from fixture_sites import Built, build_in_process
 
 
+@pytest.fixture(scope="session")
+def handbook_cache(tmp_path_factory) -> Path:
+    """The folder where the session's builds keep their card PDFs and icons."""
+    return tmp_path_factory.mktemp("handbook-cache")
+
+
 @pytest.fixture
-def build_site(tmp_path):
-    """Return a function that builds a content folder in-process and says what happened."""
+def build_site(tmp_path, handbook_cache):
+    """Return a function that builds a content folder in-process and says what happened.
+
+    Its CACHE_PATH is the test's own, but for the plugin's folder there
+    (rendered card PDFs, drawn icons), which the session's builds share as a
+    checkout's builds share cache/: a site built again copies its PDFs.
+    A test that gives CACHE_PATH has a cache of its own.
+    """
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "handbook").symlink_to(handbook_cache, target_is_directory=True)
 
     def build(content: Path, **settings) -> Built:
         output = tmp_path / "output"
@@ -22,7 +37,7 @@ def build_site(tmp_path):
             "OUTPUT_PATH": str(output),
             "THEME": "simple",
             "PLUGINS": ["handbook"],
-            "CACHE_PATH": str(tmp_path / "cache"),
+            "CACHE_PATH": str(cache),
             "PAGE_PATHS": ["pages"],
             "ARTICLE_PATHS": ["articles"],
             "TIMEZONE": "UTC",
