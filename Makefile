@@ -109,8 +109,9 @@ translation-checked: $(SITE_READY)
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BUILDDIR)" "$(OLDDIR)"
 
-# The suite runs in one process per core (pytest-xdist), each test file
-# whole in one of them, so a file's fixture sites are built once;
+# The suite runs in one process per core and one more (pytest-xdist; the
+# browser tests leave a core idle while they wait: tests/conftest.py), each
+# test file whole in one of them, so a file's fixture sites are built once;
 # PYTESTOPTS="-n 0" runs it in this process alone.
 TESTWORKERS ?= auto
 

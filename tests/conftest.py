@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -18,6 +19,20 @@ from playwright.sync_api import sync_playwright
 from tests import helpers
 from tests.browser.conftest import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
 from tests.helpers import build_handbook
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """Give `-n auto` one worker more than the cores this process may use.
+
+    A browser test spends much of its time waiting (for Chromium, the test
+    server, the service worker, a browser's own timers): one more worker
+    builds sites on the core it leaves idle. PYTEST_XDIST_AUTO_NUM_WORKERS
+    still sets the number, as it does without this hook.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
 
 
 @pytest.fixture(scope="session", autouse=True)
