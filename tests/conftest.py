@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from tests import helpers
 from tests.browser.conftest import CHROMIUM_ARGS, DESKTOP, PHONE, chromium_path
-from tests.helpers import build_handbook
+from tests.helpers import run_once
 
 
 def pytest_xdist_auto_num_workers(config) -> int:
@@ -44,9 +44,20 @@ def build_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The fixture handbook, built once per test session."""
-    return build_handbook(tmp_path_factory.mktemp("site") / "output")
+def run_folder(tmp_path_factory) -> Path:
+    """A folder every test process of this run shares: sites built once for all of them."""
+    base = tmp_path_factory.getbasetemp()
+    # pytest-xdist gives each worker a folder in the run's own.
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def site(run_folder) -> Path:
+    """The fixture handbook, built once per test run; no test changes it."""
+    menu = {"MENU_PAGES": helpers.FIXTURE_ORGANIZATION["MENU_PAGES"]}
+    output, result = run_once(run_folder / "site", content=helpers.HANDBOOK, settings=menu)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return output
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):

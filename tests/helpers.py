@@ -10,6 +10,7 @@ tests/content/.
 from __future__ import annotations
 
 import copy
+import fcntl
 import json
 import os
 import re
@@ -166,6 +167,27 @@ def _pelican_command(arguments: list[str]) -> CompletedProcess:
         text=True,
         env=env,
     )
+
+
+def run_once(folder: Path, **kwargs) -> tuple[Path, CompletedProcess]:
+    """Build into `folder`/output unless a test process of this run has; say what it gave.
+
+    The processes pytest-xdist runs side by side share `folder`: the first
+    to ask builds (run_pelican with `kwargs`) while the others wait, then
+    read its output folder and what the build printed (`folder`/result.json).
+    The build's CACHE_PATH is `folder`/cache: another build of the same site
+    can copy its PDFs from there.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    kwargs["settings"] = {"CACHE_PATH": str(folder / "cache"), **(kwargs.get("settings") or {})}
+    output, saved = folder / "output", folder / "result.json"
+    with (folder / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not saved.exists():
+            result = run_pelican(output, **kwargs)
+            said = [result.args, result.returncode, result.stdout, result.stderr]
+            saved.write_text(json.dumps(said), encoding="utf-8")
+    return output, CompletedProcess(*json.loads(saved.read_text(encoding="utf-8")))
 
 
 def build(output: Path, **kwargs) -> Path:

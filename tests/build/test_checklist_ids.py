@@ -28,8 +28,10 @@ def checklist_ids(page: BeautifulSoup) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def second_build(tmp_path_factory) -> Path:
-    return build_handbook(tmp_path_factory.mktemp("again") / "output")
+def second_build(tmp_path_factory, site, run_folder) -> Path:
+    """The fixture handbook built again, as `make html` would with the first build's cache/."""
+    cache = {"CACHE_PATH": str(run_folder / "site" / "cache")}
+    return build_handbook(tmp_path_factory.mktemp("again") / "output", settings=cache)
 
 
 def test_ids_are_unique_within_each_page(site):

@@ -7,14 +7,13 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from tests.helpers import run_pelican
+from tests.helpers import run_once
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory) -> tuple[Path, CompletedProcess]:
-    """The real site's output folder, and what its build printed."""
-    output = tmp_path_factory.mktemp("real-site") / "output"
-    result = run_pelican(output)
+def real_build(run_folder) -> tuple[Path, CompletedProcess]:
+    """The real site's output folder, and what its build printed; built once per test run."""
+    output, result = run_once(run_folder / "real-site")
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return output, result
 
