@@ -146,12 +146,21 @@ def write_staff_site(root: Path, items: list[str]) -> Path:
     return root
 
 
-def test_a_twelve_item_checklist_is_split_into_two_cards(tmp_path):
-    items = [f"Step number {n} of the long list" for n in range(1, 13)]
-    content = write_staff_site(tmp_path / "content", items)
-    output = tmp_path / "out"
-    result = run_pelican(output, content=content)
+TWELVE = [f"Step number {n} of the long list" for n in range(1, 13)]
+
+
+@pytest.fixture(scope="module")
+def twelve_steps(tmp_path_factory) -> Path:
+    """A one-page site: a checklist of the TWELVE steps, and a list of what to gather."""
+    root = tmp_path_factory.mktemp("twelve")
+    content = write_staff_site(root / "content", TWELVE)
+    result = run_pelican(root / "out", content=content)
     assert result.returncode == 0, result.stderr
+    return root / "out"
+
+
+def test_a_twelve_item_checklist_is_split_into_two_cards(twelve_steps):
+    output, items = twelve_steps, TWELVE
     cards = {
         words(c.select_one(".card__title").get_text()): c
         for c in faces(output / "pocket-cards.html")
@@ -203,12 +212,10 @@ def test_two_lists_marked_as_the_report_form_are_reported(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_site_without_a_report_form_list_has_no_form_and_says_so(tmp_path):
-    content = write_staff_site(tmp_path / "content", ["One step", "Another step"])
-    result = run_pelican(tmp_path / "out", content=content)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "pocket-cards.html").exists()
-    assert not (tmp_path / "out" / "incident-report-form.html").exists()
+def test_a_site_without_a_report_form_list_has_no_form_and_says_so(twelve_steps):
+    # Its list of what to gather is not marked .report-form.
+    assert (twelve_steps / "pocket-cards.html").exists()
+    assert not (twelve_steps / "incident-report-form.html").exists()
 
 
 def test_untitled_lists_on_two_pages_make_faces_of_their_own(tmp_path):
