@@ -42,12 +42,13 @@ def _shown_as_written(element) -> bool:
 
 
 def _may_hold_placeholder(text: str | None) -> bool:
+    # Asked before anything else of a text: its line, its container.
     return bool(text) and ("{" in text or "|" in text)
 
 
-def _text_placeholders(text: str | None, line: int, container, found: list) -> None:
+def _text_placeholders(text: str, line: int, container, found: list) -> None:
     """Record the placeholders in a text of `container` that starts at `line`, outside code."""
-    if _may_hold_placeholder(text) and container is not None and not _shown_as_written(container):
+    if container is not None and not _shown_as_written(container):
         found += [(line + text.count("\n", 0, m.start()), m[0]) for m in SNIPPET.finditer(text)]
 
 
@@ -85,10 +86,11 @@ def read_tree(root) -> ParsedPage:
         # A comment or a processing instruction is not shown: only its tail is.
         if element.tag.__class__ is str:
             _read_attributes(element, page, found)
-            # lxml gives each element its first line only: the text after a
-            # child (its tail) is placed at the child's line, the closest it knows.
-            _text_placeholders(element.text, element.sourceline or 1, element, found)
-        if element.tail:
+            if _may_hold_placeholder(element.text):
+                _text_placeholders(element.text, element.sourceline or 1, element, found)
+        # lxml gives each element its first line only: the text after a
+        # child (its tail) is placed at the child's line, the closest it knows.
+        if _may_hold_placeholder(element.tail):
             line = element.sourceline or 1
             _text_placeholders(element.tail, line, element.getparent(), found)
     page.placeholders = [(snippet, line) for line, snippet in sorted(found, key=lambda f: f[0])]
@@ -139,9 +141,10 @@ def _read_events(parser, page: ParsedPage, found: list) -> None:
         if event == "start":
             _read_attributes(element, page, found)
             continue
-        _text_placeholders(element.text, element.sourceline or 1, element, found)
+        if _may_hold_placeholder(element.text):
+            _text_placeholders(element.text, element.sourceline or 1, element, found)
         for child in element:
-            if child.tail:
+            if _may_hold_placeholder(child.tail):
                 _text_placeholders(child.tail, child.sourceline or 1, element, found)
         # Everything inside is read: only the open elements stay in memory.
         del element[:]
