@@ -111,18 +111,26 @@ def _link_kind(element) -> str:
 
 # How much of a page the parser is given at a time.
 _CHUNK = 1 << 16
+# A page up to this size is read as one tree; a larger one as a stream.
+_WHOLE = 1 << 20
+_PARSER = etree.HTMLParser()
 
 
 def parse_document(html: str) -> ParsedPage:
     """Return what a whole written HTML file holds.
 
-    Read as a stream, each element dropped once read: a page that prints
-    every article of a site (an archive) is megabytes, and its whole tree
-    was most of the link check's memory.
+    A large page is read as a stream, each element dropped once read: a
+    page that prints every article of a site (an archive) is megabytes, and
+    its whole tree was most of the link check's memory. A page of usual size
+    is read as one tree, which is quicker (tests/bench/BENCH.md).
     """
     page, found = ParsedPage(), []
     if not html.strip():
         return page
+    if len(html) <= _WHOLE:
+        root = _whole_tree(html)
+        page = read_tree(root) if root is not None else page
+        return _uncapped(page, html)
     parser = etree.HTMLPullParser(events=("start", "end"))
     for start in range(0, len(html), _CHUNK):
         parser.feed(html[start : start + _CHUNK])
@@ -130,9 +138,25 @@ def parse_document(html: str) -> ParsedPage:
     parser.close()
     _read_events(parser, page, found)
     page.placeholders = [(snippet, line) for line, snippet in sorted(found, key=lambda f: f[0])]
+    return _uncapped(page, html)
+
+
+def _uncapped(page: ParsedPage, html: str) -> ParsedPage:
+    """Return `page` with the lines past libxml2's last one found in the text."""
     if html.count("\n") >= _LAST_LINE:
         _uncap_lines(page, html)
     return page
+
+
+def _whole_tree(html: str):
+    """Return the tree of a page, or None if it holds no element."""
+    # Fed, not parsed from a string: lxml refuses a string that starts with
+    # an XML declaration naming an encoding, as XHTML pages may.
+    _PARSER.feed(html)
+    try:
+        return _PARSER.close()
+    except etree.XMLSyntaxError:
+        return None
 
 
 def _read_events(parser, page: ParsedPage, found: list) -> None:
