@@ -10,6 +10,7 @@ PDFs' tags and metadata.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -92,8 +93,12 @@ def opened(path: Path) -> pdfplumber.PDF:
     return _OPENED[path]
 
 
+@functools.cache
 def face_crops(site: Path, pdf_name: str, card: CardSize, paper: str | None = None) -> list:
-    """Return (page number, cropped page) for every face of a cards PDF, in order."""
+    """Return (page number, cropped page) for every face of a cards PDF, in order.
+
+    Kept for the session, like the PDFs: a cropped page reads its words once.
+    """
     crops = []
     for number, page in enumerate(opened(site / pdf_name).pages):
         if paper is None:
