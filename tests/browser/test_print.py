@@ -24,14 +24,19 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
+# The words of each document, read once for both papers.
+_WORDS: dict[str, Counter] = {}
+
+
 def document_words(browser, url: str) -> Counter:
     """Return the words of <main> as the server wrote them, before any script's controls."""
-    context = browser.new_context(**DESKTOP, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(url)
-    words = word_counts(page.inner_text("main"))
-    context.close()
-    return words
+    if url not in _WORDS:
+        context = browser.new_context(**DESKTOP, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(url)
+        _WORDS[url] = word_counts(page.inner_text("main"))
+        context.close()
+    return _WORDS[url]
 
 
 def kept_ratio(words: Counter, page, paper: str) -> float:
