@@ -194,6 +194,9 @@ def renest(lines: list[str], tab: int = 4) -> tuple[list[str], list[tuple[str, s
 
     Each wrongly nested item comes as its line's text and what to do about it.
     """
+    if not any(line[:1] == " " for line in lines):
+        # Nothing indented: every item is at the top of its list, and no line moves.
+        return lines, []
     nesting = _Nesting(lines, tab)
     return nesting.run(), nesting.misnested
 
