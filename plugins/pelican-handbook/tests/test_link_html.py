@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pelican.plugins.handbook.linkcheck import html
+from pelican.plugins.handbook.linkcheck.written import written_links
 
 PAGE = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html>
@@ -44,3 +45,12 @@ def test_a_page_gives_its_links_ids_and_placeholders_each_way(monkeypatch, whole
 def test_a_page_without_elements_has_nothing_to_check(text):
     page = html.parse_document(text)
     assert (page.links, page.ids, page.placeholders) == ([], {}, [])
+
+
+def test_a_contents_links_as_written_are_found_in_each_quote_and_url_attribute():
+    content = (
+        '<p><a href="a.html#x">a</a> <img src=\'b.png\' alt=""> '
+        '<video poster="c.jpg"></video> <a HREF="d.html?x=1&amp;y=2">d</a> '
+        '<a href=unquoted.html>e</a> href="text.html"</p>'
+    )
+    assert written_links(content) == {"a.html#x", "b.png", "c.jpg", "d.html?x=1&y=2"}

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from .html import ParsedPage, parse_document
+from .html import URL_ATTRIBUTES, ParsedPage, parse_document
 from .targets import is_top, suggestion
 
 # How the host serves a path (HANDBOOK["served_paths"]): "pretty" also
@@ -108,11 +108,21 @@ def add_content_ids(page: ParsedPage, ids: frozenset[str], duplicates: dict) -> 
             page.ids[name] = [line + shift for line in lines]
 
 
-# The links a page's content was written with (Python-Markdown writes each
-# value in double quotes): a listing page that copies the content repeats them.
-_WRITTEN_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+# The quoted links of a page's content, as Pelican fills in its `{filename}`s
+# (it fills in quoted values of tags only, read as these read them): a
+# listing page that copies the content repeats them. Each other link is
+# written as its source has it.
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_WRITTEN_LINK = re.compile(
+    rf"""\s(?:{"|".join(sorted(URL_ATTRIBUTES))})\s*=\s*(?:"([^"]*)"|'([^']*)')""",
+    re.IGNORECASE,
+)
 
 
 def written_links(content: str) -> set[str]:
-    """Return the links of a page's content as written, addresses filled in."""
-    return {unescape(href) for href in _WRITTEN_LINK.findall(content)}
+    """Return the quoted links of a page's content as written, addresses filled in."""
+    return {
+        unescape(double or single)
+        for tag in _TAG.findall(content)
+        for double, single in _WRITTEN_LINK.findall(tag)
+    }
